@@ -1,0 +1,25 @@
+package io.otklik.events.data;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A service asks ingest-service to send a message to a client.
+ *
+ * @param replyId           our id of the outbound message; ingest sends each replyId at most once
+ * @param conversationId    the client's thread
+ * @param channel           where to send
+ * @param channelAccountId  the business's account to send from
+ * @param recipient         the client
+ * @param text              Russian text for the client
+ * @param kind              why it is sent
+ * @param inReplyTo         the inbound message answered, if any
+ * @param inboundReceivedAt when that inbound message arrived, for first-response time
+ * @param template          the template to use where free text is not allowed, if any
+ */
+@RegisterForReflection
+public record ReplyRequested(UUID replyId, String conversationId, Channel channel, String channelAccountId,
+                             Contact recipient, String text, ReplyKind kind, UUID inReplyTo,
+                             Instant inboundReceivedAt, Template template) {
+}

@@ -1,0 +1,83 @@
+package io.otklik.events;
+
+import io.otklik.events.data.AppointmentBooked;
+import io.otklik.events.data.AppointmentCancelled;
+import io.otklik.events.data.AppointmentConfirmed;
+import io.otklik.events.data.AppointmentRescheduled;
+import io.otklik.events.data.Channel;
+import io.otklik.events.data.Classification;
+import io.otklik.events.data.Contact;
+import io.otklik.events.data.Entities;
+import io.otklik.events.data.HandoffRequested;
+import io.otklik.events.data.LeadCreated;
+import io.otklik.events.data.LeadRouted;
+import io.otklik.events.data.LeadStatus;
+import io.otklik.events.data.LeadStatusChanged;
+import io.otklik.events.data.MessageClassified;
+import io.otklik.events.data.MessageReceived;
+import io.otklik.events.data.NoShow;
+import io.otklik.events.data.ReminderSent;
+import io.otklik.events.data.ReplyFailed;
+import io.otklik.events.data.ReplyKind;
+import io.otklik.events.data.ReplyRequested;
+import io.otklik.events.data.ReplySent;
+import io.otklik.events.data.Template;
+import io.otklik.events.data.Utm;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** One realistic payload of every event type, for the contract test. */
+final class EventSamples {
+
+    static final Instant T = Instant.parse("2026-11-25T12:00:00Z");
+    static final String CONVERSATION = "c-7f1f0f7e";
+    static final UUID LEAD = UUID.fromString("0b0f9a51-6a7e-4c0a-9b7c-2d1f5a3e9c11");
+    static final UUID APPOINTMENT = UUID.fromString("5a4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a");
+    static final Contact CONTACT = new Contact("79161234567", "Иван", "+79161234567");
+    static final MessageReceived MESSAGE = new MessageReceived(UUID.randomUUID(), CONVERSATION, Channel.WHATSAPP,
+            "106540352242922", "wamid.TEST1", CONTACT, "Хочу записаться на стрижку завтра в 15:00", T.minusSeconds(2),
+            T, new Utm("instagram", "cpc", "autumn", null, null));
+
+    private EventSamples() {
+    }
+
+    static Map<EventType<?>, Object> all() {
+        return Map.ofEntries(
+                Map.entry(EventTypes.MESSAGE_RECEIVED, MESSAGE),
+                Map.entry(EventTypes.MESSAGE_CLASSIFIED, new MessageClassified(MESSAGE, new Classification("booking",
+                        0.9, false, false, new Entities("haircut", LocalDate.of(2026, 11, 26), LocalTime.of(15, 0),
+                        "+79161234567", "Иван"), "keyword-baseline-1"))),
+                Map.entry(EventTypes.REPLY_REQUESTED, new ReplyRequested(UUID.randomUUID(), CONVERSATION,
+                        Channel.WHATSAPP, "106540352242922", CONTACT, "Вы записаны на 26.11 в 15:00", ReplyKind.ANSWER,
+                        MESSAGE.messageId(), T, new Template("appointment_reminder", "ru", List.of("Иван")))),
+                Map.entry(EventTypes.REPLY_SENT, new ReplySent(UUID.randomUUID(), CONVERSATION, Channel.WHATSAPP,
+                        "wamid.OUT1", ReplyKind.ANSWER, MESSAGE.messageId(), T, T.plusMillis(800))),
+                Map.entry(EventTypes.REPLY_FAILED, new ReplyFailed(UUID.randomUUID(), CONVERSATION, Channel.WHATSAPP,
+                        ReplyKind.REMINDER, "131047", "outside the 24 h window", false, T)),
+                Map.entry(EventTypes.LEAD_CREATED, new LeadCreated(LEAD, CONVERSATION, "client-1", Channel.WHATSAPP,
+                        CONTACT, Utm.none(), "booking", "Запись на стрижку 26.11 15:00", false, T)),
+                Map.entry(EventTypes.LEAD_ROUTED, new LeadRouted(LEAD, CONVERSATION, "bot", "bot", "default",
+                        "booked by the bot")),
+                Map.entry(EventTypes.HANDOFF_REQUESTED, new HandoffRequested(LEAD, CONVERSATION, Channel.TELEGRAM,
+                        "owner-1", "owner", "100200300", "Жалоба на мастера", true)),
+                Map.entry(EventTypes.APPOINTMENT_BOOKED, new AppointmentBooked(APPOINTMENT, CONVERSATION, LEAD,
+                        "client-1", Channel.WHATSAPP, "106540352242922", CONTACT, "haircut", "Стрижка", "anna",
+                        "Анна", T.plusSeconds(86_400), T.plusSeconds(90_000), "Europe/Moscow")),
+                Map.entry(EventTypes.APPOINTMENT_CONFIRMED, new AppointmentConfirmed(APPOINTMENT, CONVERSATION, LEAD,
+                        T.plusSeconds(86_400), T, "client_reply")),
+                Map.entry(EventTypes.APPOINTMENT_CANCELLED, new AppointmentCancelled(APPOINTMENT, CONVERSATION, LEAD,
+                        T.plusSeconds(86_400), T, "client asked")),
+                Map.entry(EventTypes.APPOINTMENT_RESCHEDULED, new AppointmentRescheduled(APPOINTMENT, CONVERSATION,
+                        LEAD, T.plusSeconds(86_400), T.plusSeconds(172_800), T.plusSeconds(176_400))),
+                Map.entry(EventTypes.REMINDER_SENT, new ReminderSent(UUID.randomUUID(), APPOINTMENT, CONVERSATION,
+                        Channel.WHATSAPP, "before_24h", T, T.plusSeconds(1), "A")),
+                Map.entry(EventTypes.LEAD_STATUS_CHANGED, new LeadStatusChanged(LEAD, CONVERSATION, "bitrix24", "3465",
+                        LeadStatus.NEW, null, T)),
+                Map.entry(EventTypes.NO_SHOW, new NoShow(APPOINTMENT, CONVERSATION, LEAD, T, T.plusSeconds(3600),
+                        "reminder-service")));
+    }
+}
