@@ -1,0 +1,50 @@
+package io.otklik.platform.messaging;
+
+import io.otklik.events.EventEnvelope;
+import io.otklik.events.EventJson;
+import io.otklik.events.EventType;
+import io.otklik.platform.inbox.Inbox;
+import io.otklik.platform.outbox.OutboxRelay;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
+
+/**
+ * How every Kafka listener processes an event: read and check it (unreadable → failure → the channel's dead-letter
+ * topic with the reason), then in one transaction claim it in the inbox and run the handler, so a redelivered event
+ * changes nothing; finally relay the events the handler wrote to the outbox.
+ */
+@ApplicationScoped
+public class EventHandling {
+
+    private static final Logger LOG = Logger.getLogger(EventHandling.class);
+
+    private final Inbox inbox;
+    private final OutboxRelay relay;
+
+    public EventHandling(Inbox inbox, OutboxRelay relay) {
+        this.inbox = inbox;
+        this.relay = relay;
+    }
+
+    /**
+     * @param consumer the name the inbox remembers this consumer by (one per listener and event type)
+     * @param handler  the state change; it runs inside the transaction and may publish to the outbox
+     */
+    public <D> Uni<Void> handle(String consumer, EventType<D> type, String json,
+                                Function<EventEnvelope<D>, Uni<Void>> handler) {
+        return Uni.createFrom().item(() -> EventJson.read(json, type))
+                .chain(event -> Panache.withTransaction(() -> inbox.claim(consumer, event)
+                                .chain(first -> {
+                                    if (!first) {
+                                        LOG.debugf("%s: event %s (%s) already processed, skipped", consumer,
+                                                event.id(), type.topic());
+                                        return Uni.createFrom().voidItem();
+                                    }
+                                    return handler.apply(event);
+                                }))
+                        .invoke(relay::wakeUp));
+    }
+}

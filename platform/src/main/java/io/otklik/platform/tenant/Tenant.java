@@ -1,0 +1,111 @@
+package io.otklik.platform.tenant;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One business as declared in {@code tenants.yaml}. Secrets are never inline: fields ending in {@code Env} name the
+ * environment variable (or config key) that holds the secret; {@link TenantRegistry#secret(String)} resolves them.
+ */
+@RegisterForReflection(ignoreNested = false)
+public record Tenant(String id, String name, String timezone, String segment, String apiKeyEnv, Channels channels,
+                     Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders) {
+
+    public Tenant {
+        staff = staff == null ? List.of() : List.copyOf(staff);
+        services = services == null ? List.of() : List.copyOf(services);
+        channels = channels == null ? new Channels(null, null, null, null) : channels;
+        hours = hours == null ? new Hours(LocalTime.of(9, 0), LocalTime.of(21, 0), 60) : hours;
+        reminders = reminders == null ? new Reminders(List.of("PT24H", "PT2H"), 4) : reminders;
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timezone);
+    }
+
+    public Optional<Service> service(String code) {
+        return services.stream().filter(s -> s.code().equals(code)).findFirst();
+    }
+
+    public Optional<Staff> staffMember(String staffId) {
+        return staff.stream().filter(s -> s.id().equals(staffId)).findFirst();
+    }
+
+    /** The channels the business answers on; absent ones are null. */
+    @RegisterForReflection
+    public record Channels(WhatsApp whatsapp, Telegram telegram, Instagram instagram, WebForm webForm) {
+    }
+
+    /** WhatsApp Cloud API number: its phone_number_id routes webhooks to the tenant. */
+    @RegisterForReflection
+    public record WhatsApp(String phoneNumberId, String appSecretEnv, String verifyTokenEnv, String accessTokenEnv) {
+    }
+
+    /** A Telegram bot: webhooks arrive at /webhooks/telegram/{botAlias}. */
+    @RegisterForReflection
+    public record Telegram(String botAlias, String botTokenEnv, String secretTokenEnv) {
+    }
+
+    /** An Instagram professional account. */
+    @RegisterForReflection
+    public record Instagram(String accountId, String appSecretEnv, String verifyTokenEnv, String accessTokenEnv) {
+    }
+
+    /** The site's lead form: posts to /api/v1/forms/{formId}. */
+    @RegisterForReflection
+    public record WebForm(String formId, List<String> allowedOrigins) {
+    }
+
+    /** The CRM connection: {@code bitrix24} (inbound webhook URL) or {@code amocrm}. */
+    @RegisterForReflection
+    public record Crm(String type, String webhookUrlEnv, String applicationTokenEnv, String sourceId) {
+    }
+
+    /**
+     * Business hours, every day, in the tenant's time zone.
+     *
+     * @param slotMinutes the grid bookings start on
+     */
+    @RegisterForReflection
+    public record Hours(LocalTime open, LocalTime close, int slotMinutes) {
+    }
+
+    /**
+     * A person: role owner, on-duty or specialist; skills are service codes.
+     *
+     * @param telegramChatId where alerts and handoffs reach them
+     */
+    @RegisterForReflection
+    public record Staff(String id, String name, String role, String telegramChatId, List<String> skills) {
+
+        public Staff {
+            skills = skills == null ? List.of() : List.copyOf(skills);
+        }
+    }
+
+    /**
+     * An item of the catalogue.
+     *
+     * @param keywords Russian word stems that name it in a message ("стрижк", "маникюр")
+     */
+    @RegisterForReflection
+    public record Service(String code, String name, int price, int durationMinutes, List<String> keywords) {
+
+        public Service {
+            keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        }
+    }
+
+    /**
+     * Reminder policy.
+     *
+     * @param before        ISO-8601 durations before the visit ("PT24H", "PT2H")
+     * @param noShowAfterHours hours after the start without an attendance mark before a visit counts as missed
+     */
+    @RegisterForReflection
+    public record Reminders(List<String> before, int noShowAfterHours) {
+    }
+}

@@ -1,0 +1,38 @@
+package io.otklik.testkit;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * Points a {@code @QuarkusTest} at the real Kafka broker and its own PostgreSQL database (created when missing).
+ * Use as {@code @WithTestResource(value = OtklikInfraResource.class, initArgs = @ResourceArg(name = "database",
+ * value = "otklik_ingest_test"))}.
+ */
+public class OtklikInfraResource implements QuarkusTestResourceLifecycleManager {
+
+    private String database;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.get("database");
+        if (database == null) {
+            throw new IllegalArgumentException("OtklikInfraResource needs the init arg 'database'");
+        }
+    }
+
+    @Override
+    public Map<String, String> start() {
+        InfraEnv infra = InfraEnv.get();
+        infra.ensureDatabase(database);
+        return Map.of(
+                "kafka.bootstrap.servers", infra.kafkaBootstrapServers(),
+                "quarkus.datasource.reactive.url", infra.reactiveUrl(database),
+                "quarkus.datasource.jdbc.url", infra.jdbcUrl(database),
+                "quarkus.datasource.username", infra.pgUser());
+    }
+
+    @Override
+    public void stop() {
+        // the broker and the database outlive one test class; InfraEnv stops what it started when the JVM exits
+    }
+}
