@@ -35,16 +35,35 @@ public class EventHandling {
      */
     public <D> Uni<Void> handle(String consumer, EventType<D> type, String json,
                                 Function<EventEnvelope<D>, Uni<Void>> handler) {
+        return process(consumer, type, json, event -> handler.apply(event).replaceWith(Boolean.TRUE))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Like {@link #handle} but hands back what the handler returned once the transaction committed, for work that
+     * must follow the commit (an external call); the result is {@code null} for a redelivered event.
+     */
+    public <D, R> Uni<Processed<D, R>> process(String consumer, EventType<D> type, String json,
+                                               Function<EventEnvelope<D>, Uni<R>> handler) {
         return Uni.createFrom().item(() -> EventJson.read(json, type))
                 .chain(event -> Panache.withTransaction(() -> inbox.claim(consumer, event)
                                 .chain(first -> {
                                     if (!first) {
                                         LOG.debugf("%s: event %s (%s) already processed, skipped", consumer,
                                                 event.id(), type.topic());
-                                        return Uni.createFrom().voidItem();
+                                        return Uni.createFrom().<R>nullItem();
                                     }
                                     return handler.apply(event);
                                 }))
-                        .invoke(relay::wakeUp));
+                        .map(result -> new Processed<>(event, result)))
+                .invoke(relay::wakeUp);
+    }
+
+    /** An event and what its handler returned ({@code null} when it was a redelivery). */
+    public record Processed<D, R>(EventEnvelope<D> event, R result) {
+
+        public boolean firstTime() {
+            return result != null;
+        }
     }
 }

@@ -12,6 +12,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +54,7 @@ public class OutboxRelay {
                 failure -> LOG.warnf("outbox relay failed, retrying on the next tick: %s", failure.toString())));
     }
 
-    @Scheduled(every = "${otklik.outbox.poll-interval:1s}", delayed = "1s",
+    @Scheduled(every = "${otklik.outbox.poll-interval:1s}", delayed = "${otklik.outbox.start-delay:3s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
         return drain().replaceWithVoid()
@@ -73,11 +75,11 @@ public class OutboxRelay {
                         : Uni.createFrom().item(sent));
     }
 
-    @SuppressWarnings("unchecked")
     private Uni<Integer> relayBatch() {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("select * from outbox order by seq limit " + BATCH + " for update skip locked",
-                        OutboxEvent.class)
+                .createNativeQuery("select seq, event_id, tenant_id, topic, message_key, event_type, source, subject,"
+                        + " event_time, payload from outbox order by seq limit " + BATCH + " for update skip locked",
+                        Object[].class)
                 .getResultList()
                 .chain(rows -> {
                     if (rows.isEmpty()) {
@@ -85,9 +87,9 @@ public class OutboxRelay {
                     }
                     List<Uni<Void>> sends = new ArrayList<>(rows.size());
                     List<Long> seqs = new ArrayList<>(rows.size());
-                    for (OutboxEvent row : (List<OutboxEvent>) rows) {
+                    for (Object[] row : rows) {
+                        seqs.add(((Number) row[0]).longValue());
                         sends.add(emitter.sendMessage(toMessage(row)));
-                        seqs.add(row.seq);
                     }
                     return Uni.join().all(sends).andFailFast()
                             .chain(() -> session.createNativeQuery("delete from outbox where seq in (:seqs)")
@@ -97,20 +99,32 @@ public class OutboxRelay {
                 })));
     }
 
-    private static Message<String> toMessage(OutboxEvent row) {
+    private static Message<String> toMessage(Object[] row) {
+        String topic = (String) row[3];
+        String eventType = (String) row[5];
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.topic)
-                .withKey(row.messageKey)
+                .withTopic(topic)
+                .withKey((String) row[4])
                 .build();
         OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
-                .withId(row.eventId.toString())
-                .withType(row.eventType)
-                .withSource(URI.create(row.source))
-                .withSubject(row.subject)
-                .withTimestamp(row.eventTime.atZone(ZoneOffset.UTC))
+                .withId(row[1].toString())
+                .withType(eventType)
+                .withSource(URI.create((String) row[6]))
+                .withSubject((String) row[7])
+                .withTimestamp(instant(row[8]).atZone(ZoneOffset.UTC))
                 .withDataContentType("application/json")
-                .withExtension("tenantid", row.tenantId)
+                .withExtension("tenantid", row[2])
                 .build();
-        return Message.of(row.payload).addMetadata(kafka).addMetadata(cloudEvent);
+        return Message.of((String) row[9]).addMetadata(kafka).addMetadata(cloudEvent);
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
     }
 }

@@ -26,6 +26,7 @@ public class TenantRegistry {
     private final List<Tenant> tenants;
     private final Config config;
 
+    @jakarta.inject.Inject
     public TenantRegistry(@ConfigProperty(name = "otklik.tenants.file", defaultValue = "tenants.yaml") String file,
                           Config config) {
         this(load(Path.of(file)), config);

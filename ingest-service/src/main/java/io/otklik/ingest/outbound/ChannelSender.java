@@ -1,0 +1,14 @@
+package io.otklik.ingest.outbound;
+
+import io.otklik.events.data.Channel;
+import io.otklik.events.data.ReplyRequested;
+import io.otklik.platform.tenant.Tenant;
+import io.smallrye.mutiny.Uni;
+
+/** Sends one message to a client on one channel; never fails the Uni for a channel error, returns it instead. */
+public interface ChannelSender {
+
+    Channel channel();
+
+    Uni<Delivery> send(Tenant tenant, ReplyRequested reply);
+}

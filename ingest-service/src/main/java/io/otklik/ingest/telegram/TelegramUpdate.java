@@ -1,0 +1,56 @@
+package io.otklik.ingest.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Instant;
+
+/** Reads a Telegram {@code Update}; only private text messages become client messages, the rest is acknowledged. */
+public final class TelegramUpdate {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TelegramUpdate() {
+    }
+
+    /** A client's text message; {@code phone} only when the client shared their contact. */
+    public record Message(long updateId, long chatId, String name, String text, String phone, Instant date) {
+    }
+
+    /**
+     * @return the message, or {@code null} for an update that carries none (edits, callbacks, member changes)
+     * @throws IllegalArgumentException with a sentence saying what is wrong
+     */
+    public static Message parse(byte[] body) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the body is not valid JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("the body is not a JSON object");
+        }
+        if (!root.path("update_id").canConvertToLong()) {
+            throw new IllegalArgumentException("'update_id' must be an integer");
+        }
+        JsonNode message = root.path("message");
+        if (message.isMissingNode()) {
+            return null;
+        }
+        JsonNode chat = message.path("chat");
+        if (!chat.path("id").canConvertToLong()) {
+            throw new IllegalArgumentException("'message.chat.id' must be an integer");
+        }
+        String text = message.path("text").asText(message.path("caption").asText(""));
+        String phone = message.path("contact").path("phone_number").asText(null);
+        if (text.isEmpty() && phone != null) {
+            text = phone;
+        }
+        String first = chat.path("first_name").asText(message.path("from").path("first_name").asText(""));
+        String last = chat.path("last_name").asText(message.path("from").path("last_name").asText(""));
+        String name = (first + " " + last).strip();
+        return new Message(root.path("update_id").asLong(), chat.path("id").asLong(), name.isEmpty() ? null : name,
+                text, phone, message.has("date") ? Instant.ofEpochSecond(message.path("date").asLong()) : null);
+    }
+}
