@@ -112,6 +112,26 @@ public final class KafkaEvents {
             }
         }
 
+        /**
+         * Waits for any record (readable or not) whose value matches, e.g. a poison message on a dead-letter topic,
+         * and returns it with its headers.
+         */
+        public Received<String> awaitRaw(Predicate<String> match, Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                for (ConsumerRecord<String, String> record : seen) {
+                    if (record.value() != null && match.test(record.value())) {
+                        return new Received<>(null, record.key(), record.value(), headers(record));
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("no matching record on " + topic + " within " + timeout + "; saw "
+                            + seen.size());
+                }
+                consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+            }
+        }
+
         /** Everything that arrived within the given time (for asserting that nothing more came). */
         public List<String> drain(Duration time) {
             long deadline = System.nanoTime() + time.toNanos();
@@ -135,7 +155,7 @@ public final class KafkaEvents {
         }
     }
 
-    /** One event as it arrived: decoded, with its key, raw JSON and headers. */
+    /** One event as it arrived: decoded (null for a raw record), with its key, raw JSON and headers. */
     public record Received<D>(EventEnvelope<D> event, String key, String json, Map<String, String> headers) {
     }
 }
