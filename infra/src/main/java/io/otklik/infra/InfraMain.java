@@ -58,6 +58,9 @@ public final class InfraMain {
             Postgres postgres = Postgres.ensure(options.pgMode(), options.pgHost(), options.pgPort(),
                     options.embeddedPgPort(), options.dir().resolve("postgres"));
             started.add(postgres);
+            if (options.resetDatabases()) {
+                postgres.dropDatabases(options.databases());
+            }
             List<String> made = postgres.createDatabases(options.databases());
             say("postgres %s on %s:%d (%d ms); databases created: %s", postgres.kind(), postgres.host(),
                     postgres.port(), ms(t1), made.isEmpty() ? "none needed" : String.join(",", made));
@@ -113,20 +116,25 @@ public final class InfraMain {
 
     /** Command-line options; every one has a default that suits a developer machine. */
     record Options(Path dir, int kafkaPort, int controllerPort, boolean fresh, Postgres.Mode pgMode, String pgHost,
-                   int pgPort, int embeddedPgPort, List<String> databases) {
+                   int pgPort, int embeddedPgPort, List<String> databases, boolean resetDatabases) {
 
         static final String USAGE = """
                 usage: InfraMain [--dir DIR] [--kafka-port 9092] [--controller-port 9093] [--fresh]
                                  [--pg auto|external|embedded] [--pg-host 127.0.0.1] [--pg-port 5432]
-                                 [--embedded-pg-port 15432] [--databases db1,db2,...]""";
+                                 [--embedded-pg-port 15432] [--databases db1,db2,...] [--reset-databases]
+                  --fresh            start the broker with empty storage (all topics and offsets gone)
+                  --reset-databases  drop and re-create the listed databases (demo and end-to-end runs)""";
 
         static Options parse(String[] args) {
             Map<String, String> values = new LinkedHashMap<>();
             boolean fresh = false;
+            boolean reset = false;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 if (arg.equals("--fresh")) {
                     fresh = true;
+                } else if (arg.equals("--reset-databases")) {
+                    reset = true;
                 } else if (arg.startsWith("--") && i + 1 < args.length) {
                     values.put(arg.substring(2), args[++i]);
                 } else {
@@ -146,7 +154,7 @@ public final class InfraMain {
                     Postgres.Mode.parse(values.getOrDefault("pg", "auto")),
                     values.getOrDefault("pg-host", "127.0.0.1"), port(values, "pg-port", 5432),
                     port(values, "embedded-pg-port", 15432),
-                    dbs.isBlank() ? List.of() : Arrays.stream(dbs.split(",")).map(String::trim).toList());
+                    dbs.isBlank() ? List.of() : Arrays.stream(dbs.split(",")).map(String::trim).toList(), reset);
         }
 
         private static int port(Map<String, String> values, String key, int fallback) {

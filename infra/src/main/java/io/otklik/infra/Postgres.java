@@ -81,6 +81,20 @@ final class Postgres implements AutoCloseable {
         return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + database, props);
     }
 
+    /** Drops the databases (closing their connections); only names starting with "otklik_" are accepted. */
+    void dropDatabases(List<String> names) {
+        try (Connection c = connect(host, port, "postgres"); Statement drop = c.createStatement()) {
+            for (String name : names) {
+                if (!DB_NAME.matcher(name).matches() || !name.startsWith("otklik_")) {
+                    throw new IllegalArgumentException("refusing to drop '" + name + "': only otklik_* databases");
+                }
+                drop.execute("drop database if exists " + name + " with (force)");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("dropping databases failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Creates the databases that do not exist yet; returns the names it created. */
     List<String> createDatabases(List<String> names) {
         List<String> created = new ArrayList<>();

@@ -1,0 +1,257 @@
+package io.otklik.e2e.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.otklik.e2e.Clients;
+import io.otklik.e2e.DemoSecrets;
+import io.otklik.e2e.Fakes;
+import io.otklik.e2e.Http;
+import io.otklik.e2e.InfraProcess;
+import io.otklik.e2e.Project;
+import io.otklik.e2e.Rss;
+import io.otklik.e2e.Suite;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * ./otklik demo: starts Kafka and PostgreSQL, the WireMock fakes of WhatsApp, Telegram and Bitrix24, and the six
+ * services; replays the demo conversations through the real webhooks; prints each transcript and a summary read
+ * from metrics-service; then keeps everything running until Ctrl-C ({@code --once}: stops after the summary).
+ */
+public final class DemoMain {
+
+    private static final String RUN = "demo";
+
+    private DemoMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean once = false;
+        int portBase = 8080;
+        int kafkaPort = 9092;
+        int fakesPort = 8089;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--once" -> once = true;
+                case "--port-base" -> portBase = Integer.parseInt(args[++i]);
+                case "--kafka-port" -> kafkaPort = Integer.parseInt(args[++i]);
+                case "--fakes-port" -> fakesPort = Integer.parseInt(args[++i]);
+                default -> {
+                    System.err.println("demo: unknown option " + args[i]
+                            + "\nusage: ./otklik demo [--once] [--port-base 8080] [--kafka-port 9092] [--fakes-port 8089]");
+                    System.exit(2);
+                }
+            }
+        }
+        Path root = Project.root();
+        Path work = root.resolve(".otklik/demo");
+        long t0 = System.nanoTime();
+        List<AutoCloseable> started = new ArrayList<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop(started);
+            done.countDown();
+        }, "demo-shutdown"));
+        int exit = 0;
+        try {
+            say("starting Kafka and PostgreSQL (fresh broker, databases otklik_demo_*)");
+            InfraProcess infra = InfraProcess.start(root, work.resolve("infra"), kafkaPort, kafkaPort + 1,
+                    Suite.databases(RUN), line -> System.out.println("  " + line));
+            started.add(infra);
+            Fakes fakes = Fakes.start(fakesPort);
+            started.add(fakes);
+            say("WireMock fakes of WhatsApp, Telegram and Bitrix24 on %s", fakes.baseUrl());
+            say("starting the six services (logs in %s)", work.resolve("logs"));
+            Map<String, String> env = new java.util.HashMap<>(infra.env());
+            env.putAll(DemoSecrets.env(fakes));
+            Suite suite = Suite.start(root, work.resolve("logs"), RUN, portBase, env,
+                    line -> System.out.println("  " + line));
+            started.add(suite);
+            say("all services ready after %.1f s", seconds(t0));
+
+            Demo demo = new Demo(suite, fakes);
+            Demo.Result result = demo.replay(Conversations.all(), System.out);
+            JsonNode metrics = demo.settledMetrics(result, Duration.ofSeconds(60));
+            printSummary(suite, infra, fakes, metrics, result, seconds(t0));
+            if (result.unanswered() > 0) {
+                exit = 1;
+            }
+            if (!once) {
+                say("running until Ctrl-C");
+                done.await();
+                return;
+            }
+        } catch (Exception e) {
+            System.err.println("demo: failed: " + e.getMessage());
+            exit = 1;
+        }
+        System.exit(exit);
+    }
+
+    private static void printSummary(Suite suite, InfraProcess infra, Fakes fakes, JsonNode m, Demo.Result result,
+                                     double elapsed) {
+        System.out.println();
+        say("URLs");
+        for (Suite.Service s : Suite.Service.values()) {
+            System.out.printf("  %-17s %s  (health %s/q/health, OpenAPI %s/q/openapi)%n", s.module, suite.url(s),
+                    suite.url(s), suite.url(s));
+        }
+        System.out.printf("  metrics (admin)   %s/api/v1/metrics  with header X-Api-Key: %s%n",
+                suite.url(Suite.Service.METRICS), DemoSecrets.ADMIN_API_KEY);
+        System.out.printf("  fakes             %s/__admin/requests  (what WhatsApp, Telegram and Bitrix24 received)%n",
+                fakes.baseUrl());
+        System.out.printf("  kafka             %s   postgres %s (databases otklik_demo_*)%n", infra.kafka(),
+                infra.postgres());
+        StringBuilder rss = new StringBuilder();
+        suite.rssMib().forEach((s, mib) -> rss.append(s.module).append('=').append(mib).append("MiB "));
+        rss.append("kafka+infra=").append(Rss.mib(infra.pid())).append("MiB");
+        say("memory (RSS): %s", rss);
+        say("finished in %.1f s: %d conversations, %d messages accepted, %d duplicates detected, %d unanswered",
+                elapsed, result.conversations(), result.messages(), result.duplicates(), result.unanswered());
+        JsonNode ttfr = m.path("ttfr");
+        System.out.println(String.format(Locale.ROOT, "demo: conversations=%d messages=%d leads=%d crm_leads=%d "
+                        + "booked=%d confirmed=%d no_show=%d fallback_rate=%.3f ttfr_p50_ms=%d ttfr_p99_ms=%d",
+                m.path("conversations").asLong(), m.path("messages").asLong(), m.path("leads").asLong(),
+                fakes.distinctCrmLeads(), m.path("booked").asLong(), m.path("confirmed").asLong(),
+                m.path("no_show").asLong(), m.path("fallback_rate").asDouble(), ttfr.path("p50_ms").asLong(),
+                ttfr.path("p99_ms").asLong()));
+    }
+
+    static void say(String format, Object... args) {
+        System.out.println("demo: " + String.format(format, args));
+        System.out.flush();
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void stop(List<AutoCloseable> started) {
+        if (started.isEmpty()) {
+            return;
+        }
+        say("stopping everything it started");
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("demo: stopping " + started.get(i) + " failed: " + e);
+            }
+        }
+        started.clear();
+    }
+
+    /** Replays conversations and reads the numbers back; shared by the demo and the end-to-end test. */
+    public static final class Demo {
+
+        /** Totals of a replay. */
+        public record Result(int conversations, int messages, int duplicates, int unanswered, int noShowsMarked) {
+        }
+
+        private final Suite suite;
+        private final Fakes fakes;
+        private final ConversationRunner runner;
+
+        public Demo(Suite suite, Fakes fakes) {
+            this.suite = suite;
+            this.fakes = fakes;
+            this.runner = new ConversationRunner(new Clients(suite.url(Suite.Service.INGEST)), fakes,
+                    Duration.ofSeconds(20));
+        }
+
+        public Result replay(List<Script> scripts, java.io.PrintStream out) throws Exception {
+            int messages = 0;
+            int duplicates = 0;
+            int unanswered = 0;
+            int n = 0;
+            for (Script s : scripts) {
+                n++;
+                ConversationRunner.Transcript t = runner.run(s);
+                messages += t.messagesAccepted();
+                duplicates += t.duplicates();
+                unanswered += t.unanswered();
+                out.printf("%n── %d/%d · %s · %s · %s%n", n, scripts.size(),
+                        s.tenant().equals(Conversations.SALON) ? "салон «Лён»" : "клиника «Улыбка»",
+                        channelName(s.channel()), s.clientName());
+                for (ConversationRunner.Line line : t.lines()) {
+                    out.printf("  %s %s%n", line.bot() ? "бот    →" : "клиент →", line.text());
+                }
+                out.flush();
+            }
+            int noShows = markOneNoShow(out);
+            return new Result(scripts.size(), messages, duplicates, unanswered, noShows);
+        }
+
+        /**
+         * The front desk marks one booked client as not having come (reminder-service's attendance API), so the
+         * no-show path runs too. Returns 1 when marked.
+         */
+        private int markOneNoShow(java.io.PrintStream out) {
+            try {
+                Instant from = Instant.now().minus(Duration.ofDays(1));
+                Instant to = Instant.now().plus(Duration.ofDays(30));
+                JsonNode appointments = Http.get(suite.url(Suite.Service.ROUTING) + "/api/v1/appointments?from="
+                        + from + "&to=" + to, DemoSecrets.SALON_API_KEY);
+                if (!appointments.isArray() || appointments.isEmpty()) {
+                    out.println("\n(no appointments to mark as a no-show)");
+                    return 0;
+                }
+                String id = appointments.get(appointments.size() - 1).path("id").asText();
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (true) {
+                    try {
+                        Http.post(suite.url(Suite.Service.REMINDER) + "/api/v1/appointments/" + id + "/attendance",
+                                DemoSecrets.SALON_API_KEY, "{\"attended\":false,\"markedBy\":\"olga\"}");
+                        out.printf("%n── администратор отметила неявку по записи %s (no_show)%n", id);
+                        return 1;
+                    } catch (java.io.IOException e) {
+                        if (System.nanoTime() > deadline) {
+                            out.println("\n(could not mark a no-show: " + e.getMessage() + ")");
+                            return 0;
+                        }
+                        Thread.sleep(200);
+                    }
+                }
+            } catch (Exception e) {
+                out.println("\n(could not mark a no-show: " + e.getMessage() + ")");
+                return 0;
+            }
+        }
+
+        /** Polls metrics-service until its numbers stop changing and cover everything sent (or the timeout). */
+        public JsonNode settledMetrics(Result result, Duration timeout) throws Exception {
+            String url = suite.url(Suite.Service.METRICS) + "/api/v1/metrics";
+            long deadline = System.nanoTime() + timeout.toNanos();
+            JsonNode previous = null;
+            while (true) {
+                JsonNode now = Http.get(url, DemoSecrets.ADMIN_API_KEY);
+                boolean complete = now.path("messages").asInt() >= result.messages()
+                        && now.path("no_show").asInt() >= result.noShowsMarked()
+                        && fakes.distinctCrmLeads() >= now.path("leads").asInt();
+                if (complete && now.equals(previous)) {
+                    return now;
+                }
+                if (System.nanoTime() > deadline) {
+                    say("metrics did not settle within %d s; showing the last numbers", timeout.toSeconds());
+                    return now;
+                }
+                previous = now;
+                Thread.sleep(500);
+            }
+        }
+
+        private static String channelName(String channel) {
+            return switch (channel) {
+                case "WHATSAPP" -> "WhatsApp";
+                case "TELEGRAM" -> "Telegram";
+                case "WEB_FORM" -> "веб-форма";
+                default -> channel;
+            };
+        }
+    }
+}
