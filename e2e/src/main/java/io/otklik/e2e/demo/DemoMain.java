@@ -11,7 +11,6 @@ import io.otklik.e2e.Rss;
 import io.otklik.e2e.Suite;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -150,7 +149,7 @@ public final class DemoMain {
     public static final class Demo {
 
         /** Totals of a replay. */
-        public record Result(int conversations, int messages, int duplicates, int unanswered, int noShowsMarked) {
+        public record Result(int conversations, int messages, int duplicates, int unanswered) {
         }
 
         private final Suite suite;
@@ -183,44 +182,7 @@ public final class DemoMain {
                 }
                 out.flush();
             }
-            int noShows = markOneNoShow(out);
-            return new Result(scripts.size(), messages, duplicates, unanswered, noShows);
-        }
-
-        /**
-         * The front desk marks one booked client as not having come (reminder-service's attendance API), so the
-         * no-show path runs too. Returns 1 when marked.
-         */
-        private int markOneNoShow(java.io.PrintStream out) {
-            try {
-                Instant from = Instant.now().minus(Duration.ofDays(1));
-                Instant to = Instant.now().plus(Duration.ofDays(30));
-                JsonNode appointments = Http.get(suite.url(Suite.Service.ROUTING) + "/api/v1/appointments?from="
-                        + from + "&to=" + to, DemoSecrets.SALON_API_KEY);
-                if (!appointments.isArray() || appointments.isEmpty()) {
-                    out.println("\n(no appointments to mark as a no-show)");
-                    return 0;
-                }
-                String id = appointments.get(appointments.size() - 1).path("id").asText();
-                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                while (true) {
-                    try {
-                        Http.post(suite.url(Suite.Service.REMINDER) + "/api/v1/appointments/" + id + "/attendance",
-                                DemoSecrets.SALON_API_KEY, "{\"attended\":false,\"markedBy\":\"olga\"}");
-                        out.printf("%n── администратор отметила неявку по записи %s (no_show)%n", id);
-                        return 1;
-                    } catch (java.io.IOException e) {
-                        if (System.nanoTime() > deadline) {
-                            out.println("\n(could not mark a no-show: " + e.getMessage() + ")");
-                            return 0;
-                        }
-                        Thread.sleep(200);
-                    }
-                }
-            } catch (Exception e) {
-                out.println("\n(could not mark a no-show: " + e.getMessage() + ")");
-                return 0;
-            }
+            return new Result(scripts.size(), messages, duplicates, unanswered);
         }
 
         /** Polls metrics-service until its numbers stop changing and cover everything sent (or the timeout). */
@@ -231,7 +193,6 @@ public final class DemoMain {
             while (true) {
                 JsonNode now = Http.get(url, DemoSecrets.ADMIN_API_KEY);
                 boolean complete = now.path("messages").asInt() >= result.messages()
-                        && now.path("no_show").asInt() >= result.noShowsMarked()
                         && fakes.distinctCrmLeads() >= now.path("leads").asInt();
                 if (complete && now.equals(previous)) {
                     return now;

@@ -56,7 +56,7 @@ public class InboundService {
                         insert into inbound_message (id, tenant_id, channel, channel_account_id, external_message_id,
                             conversation_id, channel_user_id, display_name, phone, text, sent_at, received_at, utm)
                         values (:id, :tenant, :channel, :account, :external, :conversation, :user, :name, :phone,
-                            :text, :sentAt, :receivedAt, cast(:utm as jsonb))
+                            :text, :sentAt, :receivedAt, cast(cast(:utm as text) as jsonb))
                         on conflict (channel, channel_account_id, external_message_id) do nothing""")
                 .setParameter("id", messageId)
                 .setParameter("tenant", m.tenantId())

@@ -7,6 +7,7 @@ import io.otklik.events.data.ReplyFailed;
 import io.otklik.events.data.ReplyRequested;
 import io.otklik.events.data.ReplySent;
 import io.otklik.ingest.whatsapp.WhatsAppWebhook;
+import io.otklik.platform.db.Rows;
 import io.otklik.platform.outbox.Outbox;
 import io.otklik.platform.outbox.OutboxRelay;
 import io.otklik.platform.tenant.Tenant;
@@ -19,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -163,17 +163,7 @@ public class OutboundService {
                 .setParameter("tenant", tenantId)
                 .setParameter("message", messageId)
                 .getResultList()
-                .map(rows -> rows.stream().map(row -> new WebReply((UUID) row[0], (String) row[1],
-                        toInstant(row[2]))).toList())));
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return value == null ? null : ((java.sql.Timestamp) value).toInstant();
+                .map(rows -> rows.stream().map(row -> new WebReply(Rows.uuid(row[0]), Rows.text(row[1]),
+                        Rows.instant(row[2]))).toList())));
     }
 }

@@ -1,26 +1,23 @@
 package io.otklik.platform.outbox;
 
+import io.otklik.platform.db.Rows;
+import io.otklik.platform.work.DrainLoop;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.net.URI;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 /**
  * Relays outbox rows to Kafka in the order they were written, then deletes them. Runs right after each transaction
@@ -32,47 +29,29 @@ public class OutboxRelay {
 
     /** The outgoing channel every service configures (acks=all, idempotent producer); the topic is set per event. */
     public static final String CHANNEL = "otklik-events-out";
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int BATCH = 200;
 
     private final MutinyEmitter<String> emitter;
-    private final Vertx vertx;
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final DrainLoop loop;
 
     public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, Vertx vertx) {
         this.emitter = emitter;
-        this.vertx = vertx;
+        this.loop = new DrainLoop("outbox relay", vertx, this::relayBatch, sent -> sent == BATCH);
     }
 
-    /** Publishes pending events now, on a fresh Vert.x context (callers may still hold their own session). */
+    /** Publishes pending events now (after the caller's transaction committed). */
     public void wakeUp() {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> drain().subscribe().with(
-                sent -> { },
-                failure -> LOG.warnf("outbox relay failed, retrying on the next tick: %s", failure.toString())));
+        loop.wakeUp();
     }
 
-    @Scheduled(every = "${otklik.outbox.poll-interval:1s}", delayed = "${otklik.outbox.start-delay:3s}",
+    void onShutdown(@Observes ShutdownEvent event) {
+        loop.stop();
+    }
+
+    @Scheduled(every = "${otklik.outbox.poll-interval:1s}", delayed = "${otklik.outbox.start-delay:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return drain().replaceWithVoid()
-                .onFailure().invoke(f -> LOG.warnf("outbox relay failed, retrying on the next tick: %s", f.toString()))
-                .onFailure().recoverWithNull();
-    }
-
-    /** Drains the outbox until empty; one drain at a time per process, so the order per key holds. */
-    Uni<Integer> drain() {
-        if (!draining.compareAndSet(false, true)) {
-            again.set(true);
-            return Uni.createFrom().item(0);
-        }
-        again.set(false);
-        return relayBatch()
-                .onTermination().invoke(() -> draining.set(false))
-                .flatMap(sent -> sent == BATCH || again.get() ? drain().map(more -> sent + more)
-                        : Uni.createFrom().item(sent));
+        return loop.tick();
     }
 
     private Uni<Integer> relayBatch() {
@@ -111,20 +90,10 @@ public class OutboxRelay {
                 .withType(eventType)
                 .withSource(URI.create((String) row[6]))
                 .withSubject((String) row[7])
-                .withTimestamp(instant(row[8]).atZone(ZoneOffset.UTC))
+                .withTimestamp(Rows.instant(row[8]).atZone(ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .withExtension("tenantid", row[2])
                 .build();
         return Message.of((String) row[9]).addMetadata(kafka).addMetadata(cloudEvent);
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }

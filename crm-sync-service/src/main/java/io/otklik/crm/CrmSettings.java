@@ -1,0 +1,80 @@
+package io.otklik.crm;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Typed settings of the sync worker, its retries and the Bitrix24 client ({@code otklik.crm.*}). */
+@ConfigMapping(prefix = "otklik.crm")
+public interface CrmSettings {
+
+    Sync sync();
+
+    Retry retry();
+
+    Bitrix24 bitrix24();
+
+    /** The worker's loop. */
+    interface Sync {
+
+        /** How often due tasks are looked for, besides right after a task is written (a duration, e.g. 1s). */
+        @WithDefault("1s")
+        String pollInterval();
+
+        @WithDefault("2s")
+        String startDelay();
+
+        /** Tasks claimed at once; they run one after the other. */
+        @WithDefault("20")
+        int batchSize();
+
+        /**
+         * How long a claimed task is hidden from other replicas while its call runs; longer than a batch can take,
+         * so a crashed worker's tasks come back after it.
+         */
+        @WithDefault("5m")
+        Duration lease();
+    }
+
+    /** Exponential backoff of retryable failures. */
+    interface Retry {
+
+        /** Calls started per task before it is FAILED. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** The wait after the first failure; doubled after each further one. */
+        @WithDefault("5s")
+        Duration baseDelay();
+
+        @WithDefault("10m")
+        Duration maxDelay();
+    }
+
+    /** Bitrix24 inbound-webhook client. */
+    interface Bitrix24 {
+
+        /** Connect and read timeout of one call (Bitrix24 itself stops a request after 60 s). */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Client-side limit per portal: Bitrix24 drains 2 requests per second on non-Enterprise plans. */
+        @WithDefault("2")
+        int requestsPerSecond();
+
+        /** Requests allowed at once before the limit applies (the portal allows a burst of 50; we stay polite). */
+        @WithDefault("2")
+        int burst();
+
+        /**
+         * SOURCE_ID of messenger leads when the tenant sets no {@code crm.sourceId}: Bitrix24 has no WhatsApp or
+         * Telegram source by default, custom ones differ per portal.
+         */
+        @WithDefault("OTHER")
+        String defaultSourceId();
+
+        /** The lead's user field set to "Y" when the client confirmed the appointment. */
+        @WithDefault("UF_CRM_APPOINTMENT_CONFIRMED")
+        String confirmedField();
+    }
+}

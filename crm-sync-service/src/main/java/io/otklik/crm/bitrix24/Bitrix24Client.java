@@ -1,0 +1,140 @@
+package io.otklik.crm.bitrix24;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.otklik.crm.CrmClient;
+import io.otklik.crm.CrmOutcome;
+import io.otklik.crm.CrmSettings;
+import io.otklik.events.data.LeadCreated;
+import io.otklik.events.data.LeadStatus;
+import io.otklik.platform.tenant.Tenant;
+import io.otklik.platform.tenant.TenantRegistry;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Bitrix24 through the tenant's inbound webhook ({@code crm.webhookUrlEnv}): crm.lead.add, crm.lead.list (by
+ * ORIGINATOR_ID + ORIGIN_ID) and crm.lead.update, each behind the per-portal rate limit. One REST client per webhook
+ * URL, built on first use. Neither the URL nor exception messages (which may contain it) are ever logged or stored.
+ */
+@ApplicationScoped
+public class Bitrix24Client implements CrmClient {
+
+    public static final String TYPE = "bitrix24";
+
+    private final Map<String, Bitrix24Api> apis = new ConcurrentHashMap<>();
+    private final TenantRegistry tenants;
+    private final Bitrix24RateLimiter limiter;
+    private final CrmSettings.Bitrix24 settings;
+
+    public Bitrix24Client(TenantRegistry tenants, Bitrix24RateLimiter limiter, CrmSettings settings) {
+        this.tenants = tenants;
+        this.limiter = limiter;
+        this.settings = settings.bitrix24();
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Uni<CrmOutcome> addLead(Tenant tenant, LeadCreated lead) {
+        String sourceId = tenant.crm().sourceId() == null || tenant.crm().sourceId().isBlank()
+                ? settings.defaultSourceId() : tenant.crm().sourceId();
+        return call(tenant, api -> api.leadAdd(Bitrix24Bodies.addLead(lead, sourceId)), answer -> {
+            JsonNode result = answer.path("result");
+            return result.isIntegralNumber() || (result.isTextual() && result.asText().matches("\\d+"))
+                    ? CrmOutcome.ok(result.asText())
+                    : unexpected("crm.lead.add answered without a lead id");
+        });
+    }
+
+    @Override
+    public Uni<CrmOutcome> findLead(Tenant tenant, UUID leadId) {
+        return call(tenant, api -> api.leadList(Bitrix24Bodies.findByOrigin(leadId)), answer -> {
+            JsonNode result = answer.path("result");
+            if (!result.isArray()) {
+                return unexpected("crm.lead.list answered without a result list");
+            }
+            for (JsonNode lead : result) {
+                String id = lead.path("ID").asText("");
+                if (!id.isBlank()) {
+                    return CrmOutcome.ok(id);
+                }
+            }
+            return CrmOutcome.none();
+        });
+    }
+
+    @Override
+    public Uni<CrmOutcome> setStatus(Tenant tenant, String crmLeadId, LeadStatus status) {
+        return call(tenant, api -> api.leadUpdate(Bitrix24Bodies.setStatus(crmLeadId, status,
+                settings.confirmedField())), answer -> answer.path("result").asBoolean(false)
+                ? CrmOutcome.ok(crmLeadId)
+                : CrmOutcome.failed(200, "UPDATE_REJECTED", "crm.lead.update answered result=false", false));
+    }
+
+    private Uni<CrmOutcome> call(Tenant tenant, Function<Bitrix24Api, Uni<JsonNode>> request,
+                                 Function<JsonNode, CrmOutcome> read) {
+        String reference = tenant.crm() == null ? null : tenant.crm().webhookUrlEnv();
+        String url = tenants.secret(reference).map(u -> u.strip().replaceAll("/+$", "")).orElse(null);
+        URI uri;
+        try {
+            uri = url == null ? null : URI.create(url);
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null) {
+            return Uni.createFrom().item(CrmOutcome.failed(0, "not_configured",
+                    "the Bitrix24 webhook URL " + reference + " is not set or not a URL", false));
+        }
+        Bitrix24Api api = apis.computeIfAbsent(url, this::build);
+        String portal = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+        return limiter.acquire(portal)
+                .chain(() -> request.apply(api))
+                .map(read)
+                .onFailure(WebApplicationException.class).recoverWithItem(e -> {
+                    var response = ((WebApplicationException) e).getResponse();
+                    String body;
+                    try {
+                        body = response.readEntity(String.class);
+                    } catch (RuntimeException unreadable) {
+                        body = null;
+                    }
+                    return Bitrix24Errors.fromResponse(response.getStatus(), body);
+                })
+                .onFailure().recoverWithItem(e -> CrmOutcome.failed(0, isTimeout(e) ? "timeout" : "unreachable",
+                        "no answer from the portal: " + e.getClass().getSimpleName(), true));
+    }
+
+    private Bitrix24Api build(String url) {
+        long timeout = settings.timeout().toMillis();
+        return QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(url))
+                .connectTimeout(timeout, TimeUnit.MILLISECONDS)
+                .readTimeout(timeout, TimeUnit.MILLISECONDS)
+                .build(Bitrix24Api.class);
+    }
+
+    /** A 2xx answer we cannot read: retry (a lead it may have added is found by ORIGIN_ID on the next attempt). */
+    private static CrmOutcome unexpected(String reason) {
+        return CrmOutcome.failed(200, "ERROR_UNEXPECTED_ANSWER", reason, true);
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().contains("Timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

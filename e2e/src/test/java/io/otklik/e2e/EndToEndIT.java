@@ -1,0 +1,210 @@
+package io.otklik.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.otklik.e2e.demo.Conversations;
+import io.otklik.e2e.demo.DemoMain;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The six services together, as processes, on a fresh Kafka broker and PostgreSQL, with WireMock standing in for
+ * WhatsApp, Telegram and Bitrix24: one WhatsApp message travels ingest → nlu → routing → ingest (reply) and
+ * crm-sync (Bitrix24 lead) → reminder → metrics. Assertions are on what the fakes received and on metrics-service.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndIT {
+
+    static final Duration WAIT = Duration.ofSeconds(45);
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+
+    static InfraProcess infra;
+    static Fakes fakes;
+    static Suite suite;
+    static Clients clients;
+
+    @BeforeAll
+    static void startEverything() throws Exception {
+        Path root = Project.root();
+        Path work = root.resolve("e2e/target/e2e-run");
+        infra = InfraProcess.start(root, work.resolve("infra"), freePort(), freePort(), Suite.databases("e2e"),
+                line -> System.out.println("[infra] " + line));
+        fakes = Fakes.start(0);
+        Map<String, String> env = new HashMap<>(infra.env());
+        env.putAll(DemoSecrets.env(fakes));
+        suite = Suite.start(root, work.resolve("logs"), "e2e", freePortBlock(), env,
+                line -> System.out.println("[suite] " + line));
+        clients = new Clients(suite.url(Suite.Service.INGEST));
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        if (suite != null) {
+            suite.close();
+        }
+        if (fakes != null) {
+            fakes.close();
+        }
+        if (infra != null) {
+            infra.close();
+        }
+    }
+
+    static JsonNode metrics() throws Exception {
+        return Http.get(suite.url(Suite.Service.METRICS) + "/api/v1/metrics", DemoSecrets.ADMIN_API_KEY);
+    }
+
+    static List<JsonNode> leadAddsFor(String phone) {
+        return fakes.bitrixLeadAdds().stream()
+                .filter(b -> b.path("fields").path("PHONE").path(0).path("VALUE").asText().equals(phone)).toList();
+    }
+
+    @Test
+    @Order(1)
+    void oneWhatsAppMessageBecomesAReplyABitrixLeadABookingAndMetrics() throws Exception {
+        String waId = "79161234567";
+        Clients.Webhook webhook = Clients.whatsApp(DemoSecrets.SALON_WA_NUMBER, DemoSecrets.SALON_WA_APP_SECRET,
+                waId, "Иван",
+                "Здравствуйте! Хочу записаться на стрижку завтра в 15:00, мой номер +7 916 123-45-67");
+        Instant sent = Instant.now();
+        Clients.Answer answer = clients.deliver(webhook);
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().path("accepted").asInt()).isEqualTo(1);
+
+        // ingest → nlu → routing → ingest: the client gets exactly this WhatsApp Cloud API request
+        Awaitility.await().atMost(WAIT).until(() -> fakes.whatsAppMessagesTo(waId).size() == 1);
+        LocalDate tomorrow = LocalDate.ofInstant(sent, MOSCOW).plusDays(1);
+        String expectedText = Expectations.bookedText("Стрижка", tomorrow, "15:00", "Анна", 1500);
+        JsonNode reply = fakes.whatsAppMessagesTo(waId).get(0);
+        assertThat(reply).isEqualTo(JSON.readTree("""
+                {"messaging_product":"whatsapp","recipient_type":"individual","to":"79161234567","type":"text",
+                 "text":{"preview_url":false,"body":%s}}""".formatted(JSON.writeValueAsString(expectedText))));
+        assertThat(fakes.whatsAppRequestsTo(waId).get(0).getHeader("Authorization"))
+                .isEqualTo("Bearer demo-wa-token-salon");
+        assertThat(fakes.whatsAppRequestsTo(waId).get(0).getUrl())
+                .isEqualTo("/whatsapp/v21.0/" + DemoSecrets.SALON_WA_NUMBER + "/messages");
+
+        // routing's lead → crm-sync → Bitrix24 crm.lead.add with the lead's data
+        Awaitility.await().atMost(WAIT).until(() -> leadAddsFor("+79161234567").size() == 1);
+        JsonNode lead = leadAddsFor("+79161234567").get(0);
+        JsonNode appointments = Http.get(suite.url(Suite.Service.ROUTING) + "/api/v1/appointments?from="
+                + sent.minus(Duration.ofDays(1)) + "&to=" + sent.plus(Duration.ofDays(3)), DemoSecrets.SALON_API_KEY);
+        assertThat(appointments).hasSize(1);
+        String leadId = appointments.get(0).path("leadId").asText();
+        assertThat(lead).isEqualTo(JSON.readTree(Expectations.bitrixLeadAdd(leadId, "Иван", "+79161234567",
+                tomorrow)));
+
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode m = metrics();
+            assertThat(m.path("conversations").asInt()).isEqualTo(1);
+            assertThat(m.path("messages").asInt()).isEqualTo(1);
+            assertThat(m.path("leads").asInt()).isEqualTo(1);
+            assertThat(m.path("booked").asInt()).isEqualTo(1);
+            assertThat(m.path("ttfr").path("count").asInt()).isEqualTo(1);
+            assertThat(m.path("ttfr").path("p50_ms").asLong()).isPositive().isLessThan(30_000);
+        });
+
+        // reminder-service stored the appointment and planned its reminders
+        String appointmentId = appointments.get(0).path("id").asText();
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(Http.get(suite.url(Suite.Service.REMINDER)
+                + "/api/v1/appointments/" + appointmentId + "/reminders", DemoSecrets.SALON_API_KEY)).isNotEmpty());
+
+        // "Да" confirms: appointment_confirmed → Bitrix24 lead updated with the custom field, metrics count it
+        clients.deliver(Clients.whatsApp(DemoSecrets.SALON_WA_NUMBER, DemoSecrets.SALON_WA_APP_SECRET, waId, "Иван",
+                "Да"));
+        Awaitility.await().atMost(WAIT).until(() -> fakes.whatsAppMessagesTo(waId).size() == 2);
+        Awaitility.await().atMost(WAIT).until(() -> fakes.bitrixLeadUpdates().stream()
+                .anyMatch(u -> "Y".equals(u.path("fields").path("UF_CRM_APPOINTMENT_CONFIRMED").asText())));
+        Awaitility.await().atMost(WAIT).untilAsserted(() ->
+                assertThat(metrics().path("confirmed").asInt()).isEqualTo(1));
+    }
+
+    @Test
+    @Order(2)
+    void theSameWebhookDeliveredTwiceMakesOneLeadAndOneReply() throws Exception {
+        String waId = "79035550101";
+        Clients.Webhook webhook = Clients.whatsApp(DemoSecrets.SALON_WA_NUMBER, DemoSecrets.SALON_WA_APP_SECRET,
+                waId, "Мария", "Хочу записаться на маникюр послезавтра в 12:00");
+        JsonNode before = metrics();
+        assertThat(clients.deliver(webhook).body().path("accepted").asInt()).isEqualTo(1);
+        Clients.Answer again = clients.deliver(webhook);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().path("duplicates").asInt()).isEqualTo(1);
+
+        Awaitility.await().atMost(WAIT).until(() -> fakes.whatsAppMessagesTo(waId).size() >= 1
+                && leadAddsFor("+79035550101").size() >= 1);
+        Awaitility.await().atMost(WAIT).untilAsserted(() ->
+                assertThat(metrics().path("leads").asInt()).isEqualTo(before.path("leads").asInt() + 1));
+        // and nothing more arrives afterwards
+        Thread.sleep(3000);
+        assertThat(fakes.whatsAppMessagesTo(waId)).hasSize(1);
+        assertThat(leadAddsFor("+79035550101")).hasSize(1);
+        JsonNode after = metrics();
+        assertThat(after.path("messages").asInt()).isEqualTo(before.path("messages").asInt() + 1);
+        assertThat(after.path("leads").asInt()).isEqualTo(before.path("leads").asInt() + 1);
+    }
+
+    @Test
+    @Order(3)
+    void theDemoConversationsAllGetAnswersAndTheSummaryAddsUp() throws Exception {
+        DemoMain.Demo demo = new DemoMain.Demo(suite, fakes);
+        ByteArrayOutputStream transcript = new ByteArrayOutputStream();
+        DemoMain.Demo.Result result = demo.replay(Conversations.all(),
+                new PrintStream(transcript, true, StandardCharsets.UTF_8));
+        System.out.println(transcript.toString(StandardCharsets.UTF_8));
+        assertThat(result.unanswered()).isZero();
+        assertThat(result.conversations()).isGreaterThanOrEqualTo(20);
+        assertThat(result.duplicates()).isEqualTo(1);
+        JsonNode m = demo.settledMetrics(result, Duration.ofSeconds(60));
+        assertThat(m.path("conversations").asInt()).isGreaterThanOrEqualTo(20);
+        assertThat(m.path("booked").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(m.path("leads").asInt()).isGreaterThanOrEqualTo(1).isEqualTo(fakes.distinctCrmLeads());
+        assertThat(transcript.toString(StandardCharsets.UTF_8)).contains("клиент →", "бот    →");
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** A base port b such that b+1 … b+6 are free now. */
+    static int freePortBlock() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = 20_000 + (int) (Math.random() * 30_000);
+            boolean free = true;
+            for (int p = base + 1; p <= base + 6 && free; p++) {
+                try (ServerSocket s = new ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
+                    s.setReuseAddress(true);
+                } catch (IOException e) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IOException("no block of 6 free ports");
+    }
+}

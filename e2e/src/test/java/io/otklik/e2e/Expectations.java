@@ -1,0 +1,36 @@
+package io.otklik.e2e;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/** What the fakes must receive, written out independently of the services' code. */
+final class Expectations {
+
+    private static final Map<DayOfWeek, String> WEEKDAYS = Map.of(DayOfWeek.MONDAY, "пн", DayOfWeek.TUESDAY, "вт",
+            DayOfWeek.WEDNESDAY, "ср", DayOfWeek.THURSDAY, "чт", DayOfWeek.FRIDAY, "пт", DayOfWeek.SATURDAY, "сб",
+            DayOfWeek.SUNDAY, "вс");
+
+    private Expectations() {
+    }
+
+    /** routing-service's answer to a booked slot at a salon. */
+    static String bookedText(String service, LocalDate date, String time, String master, int price) {
+        return "Готово! Записали вас на «" + service + "» " + date.format(DateTimeFormatter.ofPattern("dd.MM"))
+                + " (" + WEEKDAYS.get(date.getDayOfWeek()) + ") в " + time + ", мастер " + master + ". Стоимость "
+                + price + " ₽. Подтвердите, пожалуйста, ответом «Да».";
+    }
+
+    /** crm-sync-service's crm.lead.add for a new WhatsApp client booked for a haircut at 15:00. */
+    static String bitrixLeadAdd(String leadId, String name, String phone, LocalDate date) {
+        return """
+                {"fields":{"TITLE":"WhatsApp: Запись — %s","NAME":"%s",
+                  "PHONE":[{"VALUE":"%s","VALUE_TYPE":"WORK"}],
+                  "SOURCE_ID":"OTHER","SOURCE_DESCRIPTION":"Otklik",
+                  "COMMENTS":"Запись: Стрижка %s 15:00; WhatsApp; клиент новый",
+                  "ORIGINATOR_ID":"otklik","ORIGIN_ID":"%s"},
+                 "params":{"REGISTER_SONET_EVENT":"Y"}}""".formatted(name, name, phone,
+                date.format(DateTimeFormatter.ofPattern("dd.MM")), leadId);
+    }
+}

@@ -1,0 +1,144 @@
+package io.otklik.metrics;
+
+import static io.otklik.metrics.TestEvents.ADMIN_KEY;
+import static io.otklik.metrics.TestEvents.CLINIC_KEY;
+import static io.otklik.metrics.TestEvents.SALON_KEY;
+import static io.otklik.metrics.TestEvents.conversation;
+import static io.otklik.metrics.TestEvents.json;
+import static io.otklik.metrics.TestEvents.prometheus;
+import static io.otklik.metrics.TestEvents.report;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.otklik.events.data.Channel;
+import io.otklik.events.data.MessageReceived;
+import io.otklik.events.data.ReplyKind;
+import io.otklik.testkit.OtklikInfraResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Events published on the real broker become exact numbers: one known hour of traffic in a past window nobody else
+ * writes to, read back per tenant, per channel, as the operator, and on /q/metrics.
+ */
+@QuarkusTest
+@WithTestResource(value = OtklikInfraResource.class,
+        initArgs = @ResourceArg(name = "database", value = "otklik_metrics_test"))
+class MetricsFlowTest {
+
+    static final Duration WAIT = Duration.ofSeconds(90);
+
+    @Test
+    void aKnownHourOfTrafficGivesExactNumbers() {
+        Instant from = TestEvents.randomPastHour();
+        Instant to = from.plus(Duration.ofHours(1));
+        JsonNode before = report(SALON_KEY, from, to);
+        assertThat(before.get("conversations").asLong()).isZero();
+        assertThat(before.get("ttfr").get("count").asLong()).isZero();
+        double clinicFirstResponsesBefore = prometheus("otklik_first_response_seconds_count",
+                Map.of("tenant", "demo-clinic", "channel", "TELEGRAM"));
+        double clinicSecondsBefore = prometheus("otklik_first_response_seconds_sum",
+                Map.of("tenant", "demo-clinic", "channel", "TELEGRAM"));
+
+        TestEvents salon = new TestEvents("demo-salon");
+        // WhatsApp from an Instagram ad: answered in 800 ms, became a lead, booked and confirmed
+        MessageReceived c1 = salon.received(conversation(), Channel.WHATSAPP, "instagram", from.plusSeconds(60));
+        salon.classified(c1, "booking", false);
+        salon.replied(c1, ReplyKind.ANSWER, 800);
+        salon.lead(c1, "instagram", from.plusSeconds(70));
+        salon.booked(c1, from.plusSeconds(80), true);
+        // Telegram: the bot was not sure (fallback), answered in 1200 ms and once more later (not a first
+        // response), a follow-up failed; a lead without UTM
+        MessageReceived c2 = salon.received(conversation(), Channel.TELEGRAM, null, from.plusSeconds(120));
+        salon.classified(c2, "consultation", true);
+        salon.replied(c2, ReplyKind.ANSWER, 1200);
+        MessageReceived c2again = salon.message(c2.conversationId(), Channel.TELEGRAM, null, from.plusSeconds(600));
+        salon.replied(c2again, ReplyKind.ANSWER, 5000);
+        salon.lead(c2, null, from.plusSeconds(130));
+        salon.replyFailed(c2, from.plusSeconds(700));
+        // web form: two messages, answered in 3000 ms, a follow-up, no lead
+        MessageReceived c3 = salon.received(conversation(), Channel.WEB_FORM, null, from.plusSeconds(180));
+        salon.received(c3.conversationId(), Channel.WEB_FORM, null, from.plusSeconds(240));
+        salon.classified(c3, "price", false);
+        salon.replied(c3, ReplyKind.ANSWER, 3000);
+        salon.replied(c3, ReplyKind.FOLLOW_UP, 900_000);
+        // another tenant in the same hour (on a channel it does not use, so no other test feeds that meter)
+        TestEvents clinic = new TestEvents("demo-clinic");
+        MessageReceived c4 = clinic.received(conversation(), Channel.TELEGRAM, "vk", from.plusSeconds(300));
+        clinic.replied(c4, ReplyKind.ANSWER, 400);
+        clinic.lead(c4, null, from.plusSeconds(310));
+
+        JsonNode expected = json("""
+                {"tenant":"demo-salon","from":"%s","to":"%s",
+                 "conversations":3,"messages":4,"leads":2,"booked":1,"confirmed":1,"cancelled":0,"no_show":0,
+                 "replies_sent":5,"replies_failed":1,
+                 "fallback_rate":0.3333333333333333,"chat_to_lead":0.6666666666666666,
+                 "confirmed_share":1.0,"no_show_rate":0.0,
+                 "ttfr":{"count":3,"p50_ms":1200,"p90_ms":3000,"p99_ms":3000,"max_ms":3000,"under_5s_share":1.0},
+                 "intents":{"booking":1,"consultation":1,"price":1},
+                 "by_channel":{
+                   "WHATSAPP":{"conversations":1,"messages":1,"leads":1,"booked":1,"ttfr_p50_ms":800},
+                   "TELEGRAM":{"conversations":1,"messages":1,"leads":1,"booked":0,"ttfr_p50_ms":1200},
+                   "INSTAGRAM":{"conversations":0,"messages":0,"leads":0,"booked":0,"ttfr_p50_ms":null},
+                   "WEB_FORM":{"conversations":1,"messages":2,"leads":0,"booked":0,"ttfr_p50_ms":3000}},
+                 "by_utm_source":{"(none)":{"conversations":2,"leads":1},"instagram":{"conversations":1,"leads":1}}}
+                """.formatted(from, to));
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(report(SALON_KEY, from, to)).isEqualTo(expected));
+
+        // one channel: the confirmation carries no channel and counts through its conversation's
+        JsonNode whatsapp = report(SALON_KEY, from, to, "channel", "WHATSAPP");
+        assertThat(whatsapp.get("conversations").asLong()).isEqualTo(1);
+        assertThat(whatsapp.get("messages").asLong()).isEqualTo(1);
+        assertThat(whatsapp.get("leads").asLong()).isEqualTo(1);
+        assertThat(whatsapp.get("booked").asLong()).isEqualTo(1);
+        assertThat(whatsapp.get("confirmed").asLong()).isEqualTo(1);
+        assertThat(whatsapp.get("replies_sent").asLong()).isEqualTo(1);
+        assertThat(whatsapp.get("fallback_rate").asDouble()).isZero();
+        assertThat(whatsapp.get("intents")).isEqualTo(json("{\"booking\":1}"));
+        assertThat(whatsapp.get("ttfr")).isEqualTo(json("""
+                {"count":1,"p50_ms":800,"p90_ms":800,"p99_ms":800,"max_ms":800,"under_5s_share":1.0}"""));
+        assertThat(whatsapp.get("by_channel").get("TELEGRAM").get("conversations").asLong()).isZero();
+        assertThat(whatsapp.get("by_utm_source")).isEqualTo(json("{\"instagram\":{\"conversations\":1,\"leads\":1}}"));
+
+        // a window that ends before the replies were sent has the messages but no first responses
+        JsonNode firstMinute = report(SALON_KEY, from, from.plusMillis(60_500));
+        assertThat(firstMinute.get("messages").asLong()).isEqualTo(1);
+        assertThat(firstMinute.get("ttfr").get("count").asLong()).isZero();
+
+        // the clinic sees only itself; the operator sees both, or one tenant on request
+        JsonNode clinicView = report(CLINIC_KEY, from, to);
+        assertThat(clinicView.get("tenant").asText()).isEqualTo("demo-clinic");
+        assertThat(clinicView.get("conversations").asLong()).isEqualTo(1);
+        assertThat(clinicView.get("by_utm_source")).isEqualTo(json("{\"vk\":{\"conversations\":1,\"leads\":1}}"));
+        JsonNode all = report(ADMIN_KEY, from, to);
+        assertThat(all.get("tenant").asText()).isEqualTo("*");
+        assertThat(all.get("conversations").asLong()).isEqualTo(4);
+        assertThat(all.get("leads").asLong()).isEqualTo(3);
+        assertThat(all.get("chat_to_lead").asDouble()).isEqualTo(0.75);
+        assertThat(all.get("ttfr").get("count").asLong()).isEqualTo(4);
+        assertThat(all.get("ttfr").get("p50_ms").asLong()).isEqualTo(800); // 400, 800, 1200, 3000
+        assertThat(all.get("by_channel").get("TELEGRAM").get("conversations").asLong()).isEqualTo(2);
+        JsonNode operatorOnClinic = report(ADMIN_KEY, from, to, "tenant", "demo-clinic");
+        assertThat(operatorOnClinic).isEqualTo(clinicView);
+
+        // Prometheus: the clinic's one conversation was observed once, 0.4 s
+        assertThat(prometheus("otklik_first_response_seconds_count",
+                Map.of("tenant", "demo-clinic", "channel", "TELEGRAM")) - clinicFirstResponsesBefore).isEqualTo(1.0);
+        assertThat(prometheus("otklik_first_response_seconds_sum",
+                Map.of("tenant", "demo-clinic", "channel", "TELEGRAM")) - clinicSecondsBefore)
+                .isCloseTo(0.4, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(prometheus("otklik_first_response_seconds_bucket",
+                Map.of("tenant", "demo-clinic", "channel", "TELEGRAM", "le", "5.0"))).isGreaterThanOrEqualTo(1.0);
+        assertThat(prometheus("otklik_events_total", Map.of("tenant", "demo-salon", "type", "reply_sent")))
+                .isGreaterThanOrEqualTo(5.0);
+        assertThat(prometheus("otklik_events_total", Map.of("tenant", "demo-clinic", "type", "lead_created")))
+                .isGreaterThanOrEqualTo(1.0);
+    }
+}

@@ -1,0 +1,188 @@
+package io.otklik.reminder.schedule;
+
+import io.otklik.events.EventTypes;
+import io.otklik.events.data.Channel;
+import io.otklik.events.data.Contact;
+import io.otklik.events.data.ReminderSent;
+import io.otklik.events.data.ReplyKind;
+import io.otklik.events.data.ReplyRequested;
+import io.otklik.events.data.Template;
+import io.otklik.platform.outbox.Outbox;
+import io.otklik.platform.outbox.OutboxRelay;
+import io.otklik.platform.tenant.Tenant;
+import io.otklik.platform.tenant.TenantRegistry;
+import io.otklik.reminder.appointment.AppointmentStatus;
+import io.otklik.reminder.noshow.NoShowService;
+import io.otklik.reminder.text.ReminderTexts;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * The clock of the service: every tick sends the reminders that came due (reply_requested + reminder_sent, written
+ * to the outbox in the transaction that marks them SENT) and decides the no-shows. Several replicas may tick at once:
+ * rows are taken with {@code for update skip locked}, so each reminder is sent by one of them.
+ */
+@ApplicationScoped
+public class ReminderDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(ReminderDispatcher.class);
+    static final int BATCH = 100;
+
+    private final ReminderStore reminders;
+    private final NoShowService noShows;
+    private final TenantRegistry tenants;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final Vertx vertx;
+    private final Clock clock;
+
+    public ReminderDispatcher(ReminderStore reminders, NoShowService noShows, TenantRegistry tenants, Outbox outbox,
+                              OutboxRelay relay, Vertx vertx, Clock clock) {
+        this.reminders = reminders;
+        this.noShows = noShows;
+        this.tenants = tenants;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.vertx = vertx;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${otklik.reminders.tick:30s}", delayed = "${otklik.reminders.start-delay:10s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> tick() {
+        return dispatchDue(clock.instant()).replaceWithVoid()
+                .onFailure().invoke(f -> LOG.warnf("reminder tick failed, retrying on the next one: %s", f.toString()))
+                .onFailure().recoverWithNull();
+    }
+
+    /**
+     * Does what a tick at {@code now} does. Callable from any thread (tests drive time through it); the work runs
+     * on a fresh Vert.x context, as the reactive session requires.
+     */
+    public Uni<DispatchResult> dispatchDue(Instant now) {
+        return onFreshContext(() -> {
+            List<UUID> sent = new ArrayList<>();
+            List<UUID> skipped = new ArrayList<>();
+            return remind(now, sent, skipped)
+                    .chain(() -> noShows.decideDue(now))
+                    .map(marked -> new DispatchResult(List.copyOf(sent), List.copyOf(skipped), List.copyOf(marked)));
+        }).invoke(result -> {
+            if (!result.sentReminders().isEmpty() || !result.noShows().isEmpty()) {
+                relay.wakeUp();
+            }
+        });
+    }
+
+    /** One transaction per batch, until a batch comes back short. */
+    private Uni<Void> remind(Instant now, List<UUID> sent, List<UUID> skipped) {
+        return Panache.withTransaction(() -> reminders.lockDue(now, BATCH)
+                        .chain(due -> handle(due, now, sent, skipped).replaceWith(due.size())))
+                .chain(count -> count == BATCH ? remind(now, sent, skipped) : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> handle(List<DueReminder> due, Instant now, List<UUID> sent, List<UUID> skipped) {
+        ReminderPlanner.Triage triage = ReminderPlanner.triage(due.stream()
+                .map(d -> new ReminderPlanner.Due(d.reminderId(), d.appointmentId(), d.dueAt(), d.startsAt()))
+                .toList(), now);
+        Set<UUID> toSend = new HashSet<>(triage.send());
+        List<UUID> skip = new ArrayList<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (DueReminder d : due) {
+            if (!toSend.contains(d.reminderId())) {
+                LOG.infof("tenant=%s appointment=%s reminder=%s (%s, due %s) skipped: %s", d.tenantId(),
+                        d.appointmentId(), d.reminderId(), d.kind(), d.dueAt(),
+                        now.isBefore(d.startsAt()) ? "a later reminder of the visit is due too" : "the visit started");
+                skip.add(d.reminderId());
+                continue;
+            }
+            Optional<Tenant> tenant = tenants.byId(d.tenantId());
+            Optional<String> unsendable = tenant.isEmpty() ? Optional.of("the tenant is no longer configured")
+                    : unsendable(d);
+            if (unsendable.isPresent()) {
+                LOG.warnf("tenant=%s appointment=%s reminder=%s (%s) skipped: %s", d.tenantId(), d.appointmentId(),
+                        d.reminderId(), d.kind(), unsendable.get());
+                skip.add(d.reminderId());
+                continue;
+            }
+            chain = chain.chain(() -> send(d, tenant.get(), now)).invoke(() -> sent.add(d.reminderId()));
+        }
+        return chain.chain(() -> reminders.markSkipped(skip)).invoke(() -> skipped.addAll(skip));
+    }
+
+    /** Why a reminder cannot be requested at all: reply_requested needs a conversation, an account and a recipient. */
+    private static Optional<String> unsendable(DueReminder d) {
+        if (d.conversationId() == null) {
+            return Optional.of("the booking has no conversationId");
+        }
+        if (d.channelAccountId() == null) {
+            return Optional.of("the booking has no channelAccountId");
+        }
+        if (d.contactUserId() == null) {
+            return Optional.of("the booking has no contact");
+        }
+        try {
+            Channel.valueOf(String.valueOf(d.channel()));
+        } catch (IllegalArgumentException e) {
+            return Optional.of("unknown channel " + d.channel());
+        }
+        return Optional.empty();
+    }
+
+    private Uni<Void> send(DueReminder d, Tenant tenant, Instant now) {
+        Channel channel = Channel.valueOf(d.channel());
+        ReminderTexts.Visit visit = new ReminderTexts.Visit(d.startsAt(), zone(d.timezone(), tenant), d.serviceName(),
+                d.staffName(), d.contactName(), tenant.segment(),
+                d.appointmentStatus() == AppointmentStatus.CONFIRMED);
+        // a reminder is usually outside WhatsApp's 24-hour window, where only a template gets through
+        Template template = channel == Channel.WHATSAPP ? ReminderTexts.whatsAppTemplate(visit) : null;
+        UUID replyId = UUID.randomUUID();
+        ReplyRequested reply = new ReplyRequested(replyId, d.conversationId(), channel, d.channelAccountId(),
+                new Contact(d.contactUserId(), d.contactName(), d.contactPhone()), ReminderTexts.text(visit, now),
+                ReplyKind.REMINDER, null, null, template);
+        ReminderSent reminderSent = new ReminderSent(d.reminderId(), d.appointmentId(), d.conversationId(), channel,
+                d.kind(), d.dueAt(), now, d.variant());
+        return reminders.markSent(d.reminderId(), now, replyId)
+                .chain(() -> outbox.publish(EventTypes.REPLY_REQUESTED, d.tenantId(), d.key(), d.key(), reply))
+                .chain(() -> outbox.publish(EventTypes.REMINDER_SENT, d.tenantId(), d.key(), d.key(), reminderSent))
+                .invoke(() -> LOG.infof("tenant=%s appointment=%s conversation=%s reminder=%s (%s) sent on %s as"
+                                + " reply %s", d.tenantId(), d.appointmentId(), d.conversationId(), d.reminderId(),
+                        d.kind(), channel, replyId))
+                .replaceWithVoid();
+    }
+
+    private static ZoneId zone(String timezone, Tenant tenant) {
+        if (timezone != null) {
+            try {
+                return ZoneId.of(timezone);
+            } catch (DateTimeException e) {
+                // fall back to the tenant's zone
+            }
+        }
+        return tenant.zone();
+    }
+
+    private <T> Uni<T> onFreshContext(Supplier<Uni<T>> work) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored -> work.get().subscribe()
+                .with(emitter::complete, emitter::fail)));
+    }
+}

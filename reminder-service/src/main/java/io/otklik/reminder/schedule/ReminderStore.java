@@ -1,0 +1,100 @@
+package io.otklik.reminder.schedule;
+
+import io.otklik.platform.db.Rows;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The reminder table, through native SQL in the caller's session or transaction. */
+@ApplicationScoped
+public class ReminderStore {
+
+    /** Adds pending reminders; one already pending of the same kind is kept (the partial unique index). */
+    public Uni<Void> addPending(String tenantId, UUID appointmentId, List<ReminderPlanner.PlannedReminder> planned,
+                                String variant, Instant now) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ReminderPlanner.PlannedReminder p : planned) {
+            // one statement after the other: a reactive session runs one operation at a time
+            chain = chain.chain(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
+                            insert into reminder (id, tenant_id, appointment_id, kind, due_at, status, variant,
+                                created_at)
+                            values (:id, :tenant, :appointment, :kind, :due, 'PENDING', :variant, :now)
+                            on conflict (appointment_id, kind) where status = 'PENDING' do nothing""")
+                    .setParameter("id", UUID.randomUUID())
+                    .setParameter("tenant", tenantId)
+                    .setParameter("appointment", appointmentId)
+                    .setParameter("kind", p.kind())
+                    .setParameter("due", p.dueAt())
+                    .setParameter("variant", variant)
+                    .setParameter("now", now)
+                    .executeUpdate()
+                    .replaceWithVoid()));
+        }
+        return chain;
+    }
+
+    /** Ends the appointment's pending reminders with the given status; returns how many. */
+    public Uni<Integer> closePending(UUID appointmentId, ReminderStatus status) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "update reminder set status = :status where appointment_id = :appointment and status = 'PENDING'")
+                .setParameter("status", status.name())
+                .setParameter("appointment", appointmentId)
+                .executeUpdate());
+    }
+
+    public Uni<List<Reminder>> list(String tenantId, UUID appointmentId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select id, appointment_id, kind, due_at, status, sent_at, reply_id, variant from reminder
+                        where tenant_id = :tenant and appointment_id = :appointment
+                        order by due_at, created_at""", Object[].class)
+                .setParameter("tenant", tenantId)
+                .setParameter("appointment", appointmentId)
+                .getResultList()
+                .map(rows -> rows.stream().map(r -> new Reminder(Rows.uuid(r[0]), Rows.uuid(r[1]),
+                        Rows.text(r[2]), Rows.instant(r[3]), ReminderStatus.valueOf((String) r[4]),
+                        Rows.instant(r[5]), Rows.uuid(r[6]), Rows.text(r[7]))).toList()));
+    }
+
+    /**
+     * Pending reminders due by {@code now} of open, booked appointments, earliest first; reminder and appointment
+     * rows are locked, and rows another replica holds are skipped.
+     */
+    public Uni<List<DueReminder>> lockDue(Instant now, int limit) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("select " + DueReminder.COLUMNS
+                        + """
+                         from reminder r join appointment a on a.id = r.appointment_id
+                        where r.status = 'PENDING' and r.due_at <= :now
+                          and a.status in ('BOOKED', 'CONFIRMED') and a.booked_at is not null
+                        order by r.due_at
+                        limit :limit
+                        for update of r, a skip locked""", Object[].class)
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList()
+                .map(rows -> rows.stream().map(DueReminder::of).toList()));
+    }
+
+    public Uni<Void> markSent(UUID reminderId, Instant sentAt, UUID replyId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "update reminder set status = 'SENT', sent_at = :sentAt, reply_id = :reply where id = :id")
+                .setParameter("sentAt", sentAt)
+                .setParameter("reply", replyId)
+                .setParameter("id", reminderId)
+                .executeUpdate()
+                .replaceWithVoid());
+    }
+
+    public Uni<Void> markSkipped(List<UUID> reminderIds) {
+        if (reminderIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "update reminder set status = 'SKIPPED' where id in (:ids) and status = 'PENDING'")
+                .setParameter("ids", reminderIds)
+                .executeUpdate()
+                .replaceWithVoid());
+    }
+}

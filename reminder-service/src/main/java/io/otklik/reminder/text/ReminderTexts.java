@@ -1,0 +1,98 @@
+package io.otklik.reminder.text;
+
+import io.otklik.events.data.Template;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** What a reminder says to the client (Russian), with local dates and times in the business's time zone. */
+public final class ReminderTexts {
+
+    /** The WhatsApp template approved for reminders: parameters are name, "dd.MM HH:mm", service. */
+    public static final String WHATSAPP_TEMPLATE = "appointment_reminder";
+    public static final String TEMPLATE_LANGUAGE = "ru";
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private ReminderTexts() {
+    }
+
+    /**
+     * The visit as the client should hear about it.
+     *
+     * @param zone       the time zone the client and the business live in
+     * @param staffName  the specialist, if one was chosen
+     * @param clientName the name the client gave, if any
+     * @param segment    the tenant's segment (salon, clinic, fitness, services): decides "мастер" or "тренер"
+     * @param confirmed  the client already confirmed, so the reminder does not ask again
+     */
+    public record Visit(Instant startsAt, ZoneId zone, String serviceName, String staffName, String clientName,
+                        String segment, boolean confirmed) {
+    }
+
+    /**
+     * "Напоминаем: завтра, 26.11 в 15:00 вы записаны на «Стрижка», мастер Анна. Ответьте «Да», чтобы подтвердить,
+     * или напишите, если планы изменились."
+     */
+    public static String text(Visit visit, Instant now) {
+        StringBuilder text = new StringBuilder("Напоминаем: ")
+                .append(when(visit.startsAt(), visit.zone(), now))
+                .append(" вы записаны");
+        if (present(visit.serviceName())) {
+            text.append(" на «").append(visit.serviceName().strip()).append('»');
+        }
+        if (present(visit.staffName())) {
+            text.append(", ").append(role(visit.segment())).append(' ').append(visit.staffName().strip());
+        }
+        text.append(". ");
+        text.append(visit.confirmed()
+                ? "Ждём вас! Если планы изменились, напишите нам."
+                : "Ответьте «Да», чтобы подтвердить, или напишите, если планы изменились.");
+        return text.toString();
+    }
+
+    /** "сегодня в 15:00", "завтра, 26.11 в 15:00" or "26.11 в 15:00", the day counted in the visit's zone. */
+    public static String when(Instant startsAt, ZoneId zone, Instant now) {
+        ZonedDateTime local = startsAt.atZone(zone);
+        LocalDate today = now.atZone(zone).toLocalDate();
+        String time = local.format(TIME);
+        LocalDate day = local.toLocalDate();
+        if (day.equals(today)) {
+            return "сегодня в " + time;
+        }
+        if (day.equals(today.plusDays(1))) {
+            return "завтра, " + local.format(DATE) + " в " + time;
+        }
+        return local.format(DATE) + " в " + time;
+    }
+
+    /**
+     * The template WhatsApp needs outside the 24-hour customer-service window, which a reminder usually is:
+     * {@code appointment_reminder} (ru) with the client's name (or "клиент"), "26.11 15:00" and the service.
+     */
+    public static Template whatsAppTemplate(Visit visit) {
+        ZonedDateTime local = visit.startsAt().atZone(visit.zone());
+        String name = present(visit.clientName()) ? visit.clientName().strip() : "клиент";
+        String service = present(visit.serviceName()) ? visit.serviceName().strip() : "визит";
+        return new Template(WHATSAPP_TEMPLATE, TEMPLATE_LANGUAGE,
+                List.of(name, local.format(DATE) + " " + local.format(TIME), service));
+    }
+
+    private static String role(String segment) {
+        if ("salon".equals(segment)) {
+            return "мастер";
+        }
+        if ("fitness".equals(segment)) {
+            return "тренер";
+        }
+        return "специалист";
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
+    }
+}

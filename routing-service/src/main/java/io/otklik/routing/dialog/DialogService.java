@@ -1,0 +1,246 @@
+package io.otklik.routing.dialog;
+
+import io.otklik.events.EventEnvelope;
+import io.otklik.events.EventType;
+import io.otklik.events.EventTypes;
+import io.otklik.events.InvalidEventException;
+import io.otklik.events.data.AppointmentBooked;
+import io.otklik.events.data.AppointmentCancelled;
+import io.otklik.events.data.AppointmentConfirmed;
+import io.otklik.events.data.AppointmentRescheduled;
+import io.otklik.events.data.Classification;
+import io.otklik.events.data.Contact;
+import io.otklik.events.data.Entities;
+import io.otklik.events.data.HandoffRequested;
+import io.otklik.events.data.LeadCreated;
+import io.otklik.events.data.LeadRouted;
+import io.otklik.events.data.MessageClassified;
+import io.otklik.events.data.MessageReceived;
+import io.otklik.events.data.ReplyKind;
+import io.otklik.events.data.ReplyRequested;
+import io.otklik.platform.outbox.Outbox;
+import io.otklik.platform.tenant.Tenant;
+import io.otklik.platform.tenant.TenantRegistry;
+import io.otklik.routing.booking.AppointmentStore;
+import io.otklik.routing.rules.RoutingPolicy;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/**
+ * Answers one classified message: loads the conversation, lets {@link DialogPolicy} decide, applies the decision
+ * (client, conversation, lead, appointment) and writes every resulting event to the outbox, all in the consuming
+ * transaction. Every event is keyed by the conversation id, so a client's events stay in order.
+ */
+@ApplicationScoped
+public class DialogService {
+
+    private static final Logger LOG = Logger.getLogger(DialogService.class);
+    private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
+
+    private final TenantRegistry tenants;
+    private final ConversationStore conversations;
+    private final AppointmentStore appointments;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final DialogPolicy dialog = new DialogPolicy();
+    private final RoutingPolicy routing = new RoutingPolicy();
+
+    public DialogService(TenantRegistry tenants, ConversationStore conversations, AppointmentStore appointments,
+                         Outbox outbox, Clock clock) {
+        this.tenants = tenants;
+        this.conversations = conversations;
+        this.appointments = appointments;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Everything known while one message is handled. */
+    private record Turn(Tenant tenant, EventEnvelope<MessageClassified> event, MessageReceived message,
+                        Classification classification, Contact contact, Instant now,
+                        ConversationStore.ClientRef client, ConversationStore.ConversationRow conversation,
+                        DialogState state) {
+
+        String conversationId() {
+            return message.conversationId();
+        }
+
+        String tenantId() {
+            return tenant.id();
+        }
+    }
+
+    /** Runs inside the inbox transaction of {@code message_classified}. */
+    public Uni<Void> handle(EventEnvelope<MessageClassified> event) {
+        MessageClassified data = event.data();
+        requireReadable(data);
+        Optional<Tenant> tenant = tenants.byId(event.tenantId());
+        if (tenant.isEmpty()) {
+            LOG.warnf("tenant=%s conversation=%s message=%s: unknown tenant, message skipped", event.tenantId(),
+                    data.message().conversationId(), data.message().messageId());
+            return Uni.createFrom().voidItem();
+        }
+        MessageReceived m = data.message();
+        Classification c = data.classification();
+        Entities e = c.entities() == null ? Entities.none() : c.entities();
+        Contact contact = enriched(m.contact(), e);
+        Instant now = clock.instant();
+        String tenantId = tenant.get().id();
+        return appointments.lockSchedule(tenantId)
+                .chain(() -> conversations.upsertClient(tenantId, m.channel(), m.contact().channelUserId(),
+                        contact.phone(), contact.displayName(), m.conversationId(), now))
+                .chain(client -> conversations.upsertConversation(tenantId, m.conversationId(), m.channel(),
+                                m.channelAccountId(), client.id(), m.receivedAt())
+                        .chain(conversation -> {
+                            if (conversation == null) {
+                                LOG.warnf("tenant=%s conversation=%s message=%s: the conversation belongs to another"
+                                        + " tenant, message skipped", tenantId, m.conversationId(), m.messageId());
+                                return Uni.createFrom().voidItem();
+                            }
+                            return appointments.active(tenantId, m.conversationId())
+                                    .map(active -> new Turn(tenant.get(), event, m, c, contact, now, client,
+                                            conversation, new DialogState(conversation.state(),
+                                            conversation.pending(), active)))
+                                    .chain(this::answer);
+                        }));
+    }
+
+    private Uni<Void> answer(Turn turn) {
+        DialogPolicy.Window window = DialogPolicy.busyWindow(turn.tenant(), turn.state(), turn.classification(),
+                turn.now());
+        return appointments.busy(turn.tenantId(), window.from(), window.to())
+                .map(busy -> dialog.decide(turn.tenant(), turn.state(), turn.classification(), busy, turn.now()))
+                .chain(decision -> leadFor(turn, decision)
+                        .call(leadId -> appointment(turn, decision, leadId))
+                        .call(leadId -> handoff(turn, decision, leadId))
+                        .call(() -> conversations.updateDialog(turn.tenantId(), turn.conversationId(),
+                                decision.state(), decision.pending(), turn.message().receivedAt()))
+                        .call(() -> reply(turn, decision))
+                        .invoke(leadId -> LOG.infof("tenant=%s conversation=%s message=%s intent=%s acted=%s"
+                                        + " fallback=%s state=%s lead=%s booking=%s confirm=%s cancel=%s handoff=%s",
+                                turn.tenantId(), turn.conversationId(), turn.message().messageId(),
+                                turn.classification().intent(), decision.intent(), decision.fallback(),
+                                decision.state(), leadId, decision.booking() != null, decision.confirm(),
+                                decision.cancel(), decision.handoff() == null ? "-" : decision.handoff().staffId())))
+                .replaceWithVoid();
+    }
+
+    /** The conversation's lead: the existing one, a new one when the decision opens it, else null. */
+    private Uni<UUID> leadFor(Turn turn, Decision decision) {
+        UUID existing = turn.conversation().leadId();
+        if (existing != null || !decision.openLead()) {
+            return Uni.createFrom().item(existing);
+        }
+        boolean urgent = turn.classification().urgent();
+        String summary = LeadSummary.of(turn.tenant(), decision, turn.message().channel(), turn.client().repeat(),
+                urgent);
+        RoutingPolicy.Route route = routing.route(turn.tenant(), new RoutingPolicy.Input(decision.intent(), urgent,
+                turn.message().channel(), turn.client().repeat(), turn.conversation().firstMessageAt(), turn.now()));
+        UUID leadId = UUID.randomUUID();
+        String conversationId = turn.conversationId();
+        ConversationStore.NewLead lead = new ConversationStore.NewLead(leadId, turn.tenantId(), conversationId,
+                turn.client().id(), decision.intent(), summary, urgent, route.assignee(), route.assigneeRole(),
+                route.ruleId(), turn.now());
+        return conversations.insertLead(lead).chain(inserted -> {
+            if (!inserted) {
+                return Uni.createFrom().nullItem();
+            }
+            MessageReceived m = turn.message();
+            return publish(turn, EventTypes.LEAD_CREATED, new LeadCreated(leadId, conversationId,
+                    turn.client().id(), m.channel(), turn.contact(), m.utm(), decision.intent(), summary, urgent,
+                    turn.conversation().firstMessageAt()))
+                    .chain(() -> publish(turn, EventTypes.LEAD_ROUTED, new LeadRouted(leadId, conversationId,
+                            route.assignee(), route.assigneeRole(), route.ruleId(), route.reason())))
+                    .replaceWith(leadId);
+        });
+    }
+
+    private Uni<Void> appointment(Turn turn, Decision decision, UUID leadId) {
+        DialogState.Appointment active = turn.state().appointment();
+        String conversationId = turn.conversationId();
+        Instant now = turn.now();
+        if (decision.booking() != null && decision.booking().reschedule()) {
+            Decision.Booking b = decision.booking();
+            return appointments.reschedule(turn.tenantId(), b.reschedules(), b.startsAt(), b.endsAt())
+                    .chain(moved -> !moved ? Uni.createFrom().voidItem()
+                            : publish(turn, EventTypes.APPOINTMENT_RESCHEDULED, new AppointmentRescheduled(
+                                    b.reschedules(), conversationId, leadId, b.previousStartsAt(), b.startsAt(),
+                                    b.endsAt())));
+        }
+        if (decision.booking() != null) {
+            Decision.Booking b = decision.booking();
+            UUID id = UUID.randomUUID();
+            MessageReceived m = turn.message();
+            return appointments.insert(new AppointmentStore.NewAppointment(id, turn.tenantId(), conversationId, leadId,
+                            turn.client().id(), b.serviceCode(), b.staffId(), b.startsAt(), b.endsAt(), now))
+                    .chain(() -> publish(turn, EventTypes.APPOINTMENT_BOOKED, new AppointmentBooked(id,
+                            conversationId, leadId, turn.client().id(), m.channel(), m.channelAccountId(),
+                            turn.contact(), b.serviceCode(), b.serviceName(), b.staffId(), b.staffName(),
+                            b.startsAt(), b.endsAt(), turn.tenant().timezone())));
+        }
+        if (decision.confirm() && active != null) {
+            return appointments.confirm(turn.tenantId(), active.id(), now)
+                    .chain(changed -> !changed ? Uni.createFrom().voidItem()
+                            : publish(turn, EventTypes.APPOINTMENT_CONFIRMED, new AppointmentConfirmed(active.id(),
+                                    conversationId, leadId, active.startsAt(), now, "client_reply")));
+        }
+        if (decision.cancel() && active != null) {
+            return appointments.cancel(turn.tenantId(), active.id(), now)
+                    .chain(changed -> !changed ? Uni.createFrom().voidItem()
+                            : publish(turn, EventTypes.APPOINTMENT_CANCELLED, new AppointmentCancelled(active.id(),
+                                    conversationId, leadId, active.startsAt(), now, "client_request")));
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> handoff(Turn turn, Decision decision, UUID leadId) {
+        Decision.Handoff h = decision.handoff();
+        if (h == null || leadId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        boolean urgent = turn.classification().urgent();
+        String summary = LeadSummary.forHandoff(LeadSummary.of(turn.tenant(), decision, turn.message().channel(),
+                        turn.client().repeat(), urgent), turn.contact().displayName(), turn.contact().phone(),
+                turn.message().text());
+        return publish(turn, EventTypes.HANDOFF_REQUESTED, new HandoffRequested(leadId, turn.conversationId(),
+                turn.message().channel(), h.staffId(), h.role(), h.telegramChatId(), summary, urgent));
+    }
+
+    private Uni<Void> reply(Turn turn, Decision decision) {
+        MessageReceived m = turn.message();
+        return publish(turn, EventTypes.REPLY_REQUESTED, new ReplyRequested(UUID.randomUUID(), m.conversationId(),
+                m.channel(), m.channelAccountId(), m.contact(), decision.reply(), ReplyKind.ANSWER, m.messageId(),
+                m.receivedAt(), null));
+    }
+
+    private <D> Uni<Void> publish(Turn turn, EventType<D> type, D data) {
+        return outbox.publish(type, turn.tenantId(), turn.conversationId(), turn.conversationId(), data)
+                .replaceWithVoid();
+    }
+
+    /** The message's contact completed with a phone and name the client wrote in the text. */
+    static Contact enriched(Contact contact, Entities e) {
+        String phone = contact.phone() != null ? contact.phone()
+                : e.phone() != null && E164.matcher(e.phone()).matches() ? e.phone() : null;
+        String name = contact.displayName() != null && !contact.displayName().isBlank() ? contact.displayName()
+                : e.name();
+        return new Contact(contact.channelUserId(), name, phone);
+    }
+
+    /** Fields the schema requires but Jackson lets through as null: such an event goes to the dead-letter topic. */
+    private static void requireReadable(MessageClassified data) {
+        if (data.message() == null || data.classification() == null) {
+            throw new InvalidEventException("message_classified without message or classification");
+        }
+        MessageReceived m = data.message();
+        if (m.messageId() == null || m.conversationId() == null || m.channel() == null || m.channelAccountId() == null
+                || m.contact() == null || m.contact().channelUserId() == null || m.receivedAt() == null) {
+            throw new InvalidEventException("message_classified " + m.messageId() + " misses a required message field");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.otklik.routing.dialog;
+
+import io.otklik.events.data.Channel;
+import io.otklik.platform.tenant.Tenant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The short Russian summary a manager reads first, e.g. "Запись: Стрижка 26.11 15:00; WhatsApp; клиент новый".
+ * Pure.
+ */
+public final class LeadSummary {
+
+    /** Client text quoted in a handoff summary is cut to this length. */
+    static final int MAX_QUOTE = 300;
+
+    private LeadSummary() {
+    }
+
+    /**
+     * @param decision the decision taken on the message that opens the lead (its booking or pending parts name the
+     *                 service and time)
+     */
+    public static String of(Tenant tenant, Decision decision, Channel channel, boolean repeatClient, boolean urgent) {
+        StringBuilder topic = new StringBuilder(label(decision.intent()));
+        String details = details(tenant, decision);
+        if (!details.isEmpty()) {
+            topic.append(": ").append(details);
+        }
+        List<String> parts = new ArrayList<>(List.of(topic.toString(), RussianText.channel(channel),
+                repeatClient ? "клиент повторный" : "клиент новый"));
+        if (urgent) {
+            parts.add("срочно");
+        }
+        return String.join("; ", parts);
+    }
+
+    /** The lead summary, who the client is and what they wrote: what a person taking over needs. */
+    public static String forHandoff(String leadSummary, String clientName, String phone, String text) {
+        StringBuilder s = new StringBuilder(leadSummary);
+        String who = String.join(" ", List.of(clientName == null ? "" : clientName.strip(),
+                phone == null ? "" : phone.strip())).strip();
+        if (!who.isEmpty()) {
+            s.append("; ").append(who);
+        }
+        if (text != null && !text.isBlank()) {
+            String quote = text.strip();
+            if (quote.length() > MAX_QUOTE) {
+                quote = quote.substring(0, MAX_QUOTE - 1) + "…";
+            }
+            s.append(": «").append(quote).append("»");
+        }
+        return s.toString();
+    }
+
+    static String label(String intent) {
+        return switch (intent == null ? "" : intent) {
+            case DialogPolicy.BOOKING -> "Запись";
+            case DialogPolicy.RESCHEDULE -> "Перенос записи";
+            case DialogPolicy.CANCEL -> "Отмена записи";
+            case DialogPolicy.CONFIRM -> "Подтверждение записи";
+            case DialogPolicy.PRICE -> "Вопрос о цене";
+            case DialogPolicy.CONSULTATION -> "Консультация";
+            case DialogPolicy.COMPLAINT -> "Жалоба";
+            default -> "Обращение";
+        };
+    }
+
+    private static String details(Tenant tenant, Decision decision) {
+        List<String> parts = new ArrayList<>();
+        if (decision.booking() != null) {
+            Decision.Booking b = decision.booking();
+            LocalDateTime local = LocalDateTime.ofInstant(b.startsAt(), tenant.zone());
+            parts.add(b.serviceName());
+            parts.add(RussianText.date(local.toLocalDate()));
+            parts.add(RussianText.time(local.toLocalTime()));
+            return String.join(" ", parts);
+        }
+        DialogState.Pending p = decision.pending();
+        if (p.service() != null) {
+            tenant.service(p.service()).ifPresent(s -> parts.add(s.name()));
+        }
+        LocalDate date = p.date();
+        LocalTime time = p.time();
+        if (date != null) {
+            parts.add(RussianText.date(date));
+        }
+        if (time != null) {
+            parts.add(RussianText.time(time));
+        }
+        return String.join(" ", parts);
+    }
+}
