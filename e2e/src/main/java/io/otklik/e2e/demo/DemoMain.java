@@ -76,12 +76,17 @@ public final class DemoMain {
             Demo demo = new Demo(suite, fakes);
             Demo.Result result = demo.replay(Conversations.all(), System.out);
             JsonNode metrics = demo.settledMetrics(result, Duration.ofSeconds(60));
-            printSummary(suite, infra, fakes, metrics, result, seconds(t0));
+            printSummary(suite, infra, fakes, result, seconds(t0));
+            String summary = summaryLine(metrics, fakes.distinctCrmLeads());
             if (result.unanswered() > 0) {
                 exit = 1;
             }
-            if (!once) {
+            if (once) {
+                stop(started);
+                System.out.println(summary);
+            } else {
                 say("running until Ctrl-C");
+                System.out.println(summary);
                 done.await();
                 return;
             }
@@ -92,7 +97,7 @@ public final class DemoMain {
         System.exit(exit);
     }
 
-    private static void printSummary(Suite suite, InfraProcess infra, Fakes fakes, JsonNode m, Demo.Result result,
+    private static void printSummary(Suite suite, InfraProcess infra, Fakes fakes, Demo.Result result,
                                      double elapsed) {
         System.out.println();
         say("URLs");
@@ -112,13 +117,16 @@ public final class DemoMain {
         say("memory (RSS): %s", rss);
         say("finished in %.1f s: %d conversations, %d messages accepted, %d duplicates detected, %d unanswered",
                 elapsed, result.conversations(), result.messages(), result.duplicates(), result.unanswered());
+    }
+
+    /** The demo's last line: counts from metrics-service, crm_leads from what the Bitrix24 fake received. */
+    static String summaryLine(JsonNode m, int crmLeads) {
         JsonNode ttfr = m.path("ttfr");
-        System.out.println(String.format(Locale.ROOT, "demo: conversations=%d messages=%d leads=%d crm_leads=%d "
-                        + "booked=%d confirmed=%d no_show=%d fallback_rate=%.3f ttfr_p50_ms=%d ttfr_p99_ms=%d",
-                m.path("conversations").asLong(), m.path("messages").asLong(), m.path("leads").asLong(),
-                fakes.distinctCrmLeads(), m.path("booked").asLong(), m.path("confirmed").asLong(),
-                m.path("no_show").asLong(), m.path("fallback_rate").asDouble(), ttfr.path("p50_ms").asLong(),
-                ttfr.path("p99_ms").asLong()));
+        return String.format(Locale.ROOT, "demo: conversations=%d messages=%d leads=%d crm_leads=%d booked=%d"
+                        + " confirmed=%d no_show=%d fallback_rate=%.3f ttfr_p50_ms=%d ttfr_p99_ms=%d",
+                m.path("conversations").asLong(), m.path("messages").asLong(), m.path("leads").asLong(), crmLeads,
+                m.path("booked").asLong(), m.path("confirmed").asLong(), m.path("no_show").asLong(),
+                m.path("fallback_rate").asDouble(), ttfr.path("p50_ms").asLong(), ttfr.path("p99_ms").asLong());
     }
 
     static void say(String format, Object... args) {
@@ -194,7 +202,7 @@ public final class DemoMain {
                 JsonNode now = Http.get(url, DemoSecrets.ADMIN_API_KEY);
                 boolean complete = now.path("messages").asInt() >= result.messages()
                         && fakes.distinctCrmLeads() >= now.path("leads").asInt();
-                if (complete && now.equals(previous)) {
+                if (complete && counts(now).equals(previous == null ? null : counts(previous))) {
                     return now;
                 }
                 if (System.nanoTime() > deadline) {
@@ -204,6 +212,13 @@ public final class DemoMain {
                 previous = now;
                 Thread.sleep(500);
             }
+        }
+
+        /** The numbers that must stop moving (the response also echoes the query window, which moves with now). */
+        private static List<Object> counts(JsonNode m) {
+            return List.of(m.path("conversations").asInt(), m.path("messages").asInt(), m.path("leads").asInt(),
+                    m.path("booked").asInt(), m.path("confirmed").asInt(), m.path("no_show").asInt(),
+                    m.path("replies_sent").asInt(), m.path("ttfr").path("count").asInt());
         }
 
         private static String channelName(String channel) {
