@@ -6,17 +6,15 @@ import io.otklik.events.data.Channel;
 import io.otklik.events.data.ReplyRequested;
 import io.otklik.ingest.outbound.ChannelSender;
 import io.otklik.ingest.outbound.Delivery;
+import io.otklik.ingest.outbound.RestClients;
 import io.otklik.ingest.outbound.TextChunks;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.platform.tenant.TenantRegistry;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Sends through the Telegram Bot API, in pieces of at most 4096 characters. */
@@ -32,11 +30,7 @@ public class TelegramSender implements ChannelSender {
     public TelegramSender(@ConfigProperty(name = "otklik.telegram.api-url") String apiUrl,
                           @ConfigProperty(name = "otklik.outbound.timeout") Duration timeout,
                           TenantRegistry tenants) {
-        this.api = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(apiUrl))
-                .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .build(TelegramApi.class);
+        this.api = RestClients.build(TelegramApi.class, apiUrl, timeout);
         this.tenants = tenants;
     }
 

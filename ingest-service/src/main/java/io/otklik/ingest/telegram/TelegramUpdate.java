@@ -1,14 +1,11 @@
 package io.otklik.ingest.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import io.otklik.ingest.inbound.JsonBodies;
 import java.time.Instant;
 
 /** Reads a Telegram {@code Update}; only private text messages become client messages, the rest is acknowledged. */
 public final class TelegramUpdate {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TelegramUpdate() {
     }
@@ -22,15 +19,7 @@ public final class TelegramUpdate {
      * @throws IllegalArgumentException with a sentence saying what is wrong
      */
     public static Message parse(byte[] body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the body is not valid JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("the body is not a JSON object");
-        }
+        JsonNode root = JsonBodies.object(body);
         if (!root.path("update_id").canConvertToLong()) {
             throw new IllegalArgumentException("'update_id' must be an integer");
         }

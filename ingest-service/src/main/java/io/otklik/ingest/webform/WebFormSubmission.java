@@ -1,6 +1,7 @@
 package io.otklik.ingest.webform;
 
 import io.otklik.events.data.Utm;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * What a site's lead form posts.
@@ -10,5 +11,6 @@ import io.otklik.events.data.Utm;
  * @param phone        the client's phone, any common Russian or international notation
  * @param message      what the client wrote
  */
+@RegisterForReflection
 public record WebFormSubmission(String submissionId, String name, String phone, String message, Utm utm) {
 }

@@ -6,20 +6,18 @@ import io.otklik.events.data.Channel;
 import io.otklik.events.data.ReplyRequested;
 import io.otklik.ingest.outbound.ChannelSender;
 import io.otklik.ingest.outbound.Delivery;
+import io.otklik.ingest.outbound.RestClients;
 import io.otklik.ingest.outbound.TextChunks;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.platform.tenant.TenantRegistry;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -40,11 +38,7 @@ public class WhatsAppSender implements ChannelSender {
     public WhatsAppSender(@ConfigProperty(name = "otklik.whatsapp.graph-url") String graphUrl,
                           @ConfigProperty(name = "otklik.outbound.timeout") Duration timeout,
                           TenantRegistry tenants) {
-        this.graph = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(graphUrl))
-                .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .build(GraphApi.class);
+        this.graph = RestClients.build(GraphApi.class, graphUrl, timeout);
         this.tenants = tenants;
     }
 

@@ -1,8 +1,7 @@
 package io.otklik.ingest.whatsapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import io.otklik.ingest.inbound.JsonBodies;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,8 +10,6 @@ import java.util.Set;
 
 /** Reads a WhatsApp Cloud API webhook body (messages and statuses) into plain records; rejects what is not one. */
 public final class WhatsAppWebhook {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private WhatsAppWebhook() {
     }
@@ -39,15 +36,7 @@ public final class WhatsAppWebhook {
 
     /** @throws IllegalArgumentException with a sentence saying what is wrong */
     public static Parsed parse(byte[] body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the body is not valid JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("the body is not a JSON object");
-        }
+        JsonNode root = JsonBodies.object(body);
         if (!"whatsapp_business_account".equals(root.path("object").asText())) {
             throw new IllegalArgumentException("'object' must be 'whatsapp_business_account'");
         }

@@ -15,6 +15,7 @@ import io.otklik.reminder.appointment.AppointmentStatus;
 import io.otklik.reminder.noshow.NoShowService;
 import io.otklik.reminder.text.ReminderTexts;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
@@ -22,6 +23,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -54,6 +56,8 @@ public class ReminderDispatcher {
     private final Vertx vertx;
     private final Clock clock;
 
+    private volatile boolean stopped;
+
     public ReminderDispatcher(ReminderStore reminders, NoShowService noShows, TenantRegistry tenants, Outbox outbox,
                               OutboxRelay relay, Vertx vertx, Clock clock) {
         this.reminders = reminders;
@@ -65,9 +69,16 @@ public class ReminderDispatcher {
         this.clock = clock;
     }
 
+    void onShutdown(@Observes ShutdownEvent event) {
+        stopped = true;
+    }
+
     @Scheduled(every = "${otklik.reminders.tick:30s}", delayed = "${otklik.reminders.start-delay:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
+        if (stopped) {
+            return Uni.createFrom().voidItem(); // shutting down: the database pool is closing
+        }
         return dispatchDue(clock.instant()).replaceWithVoid()
                 .onFailure().invoke(f -> LOG.warnf("reminder tick failed, retrying on the next one: %s", f.toString()))
                 .onFailure().recoverWithNull();
