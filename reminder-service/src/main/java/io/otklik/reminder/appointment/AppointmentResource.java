@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.otklik.platform.tenant.Tenant;
-import io.otklik.platform.tenant.TenantRegistry;
+import io.otklik.platform.web.ApiKeys;
 import io.otklik.platform.web.ProblemException;
 import io.otklik.reminder.attendance.AttendanceService;
 import io.otklik.reminder.attendance.AttendanceView;
@@ -28,14 +28,14 @@ public class AppointmentResource {
 
     static final int MAX_MARKED_BY = 100;
 
-    private final TenantRegistry tenants;
+    private final ApiKeys apiKeys;
     private final AppointmentQueryService queries;
     private final AttendanceService attendance;
     private final ObjectMapper json;
 
-    public AppointmentResource(TenantRegistry tenants, AppointmentQueryService queries, AttendanceService attendance,
+    public AppointmentResource(ApiKeys apiKeys, AppointmentQueryService queries, AttendanceService attendance,
                                ObjectMapper json) {
-        this.tenants = tenants;
+        this.apiKeys = apiKeys;
         this.queries = queries;
         this.attendance = attendance;
         this.json = json;
@@ -98,8 +98,7 @@ public class AppointmentResource {
     }
 
     private Tenant tenant(String apiKey) {
-        return tenants.byApiKey(apiKey).orElseThrow(() -> ProblemException.unauthorized(
-                "the X-Api-Key header is missing or not a key of any tenant"));
+        return apiKeys.tenant(apiKey);
     }
 
     private static UUID appointmentId(String id) {
