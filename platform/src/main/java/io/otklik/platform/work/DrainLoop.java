@@ -1,9 +1,6 @@
 package io.otklik.platform.work;
 
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntPredicate;
@@ -41,9 +38,7 @@ public final class DrainLoop {
     }
 
     public void wakeUp() {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> drain().subscribe().with(done -> { }, this::warn));
+        SafeContext.run(vertx, this::drain).subscribe().with(done -> { }, this::warn);
     }
 
     /** A run for a scheduler: never fails, so the schedule goes on. */

@@ -11,16 +11,14 @@ import io.otklik.platform.outbox.Outbox;
 import io.otklik.platform.outbox.OutboxRelay;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.platform.tenant.TenantRegistry;
+import io.otklik.platform.work.SafeContext;
 import io.otklik.reminder.appointment.AppointmentStatus;
 import io.otklik.reminder.noshow.NoShowService;
 import io.otklik.reminder.text.ReminderTexts;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -34,7 +32,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -89,7 +86,7 @@ public class ReminderDispatcher {
      * on a fresh Vert.x context, as the reactive session requires.
      */
     public Uni<DispatchResult> dispatchDue(Instant now) {
-        return onFreshContext(() -> {
+        return SafeContext.run(vertx, () -> {
             List<UUID> sent = new ArrayList<>();
             List<UUID> skipped = new ArrayList<>();
             return remind(now, sent, skipped)
@@ -188,12 +185,5 @@ public class ReminderDispatcher {
             }
         }
         return tenant.zone();
-    }
-
-    private <T> Uni<T> onFreshContext(Supplier<Uni<T>> work) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored -> work.get().subscribe()
-                .with(emitter::complete, emitter::fail)));
     }
 }
