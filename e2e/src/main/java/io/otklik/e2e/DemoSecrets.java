@@ -13,6 +13,8 @@ public final class DemoSecrets {
     public static final String CLINIC_WA_APP_SECRET = "demo_app_secret_clinic";
     public static final String SALON_TG_SECRET = "demo-tg-secret";
     public static final String SALON_TG_TOKEN = "700001:demo-bot-token";
+    public static final String SALON_IG_APP_SECRET = "demo_ig_app_secret_salon";
+    public static final String SALON_IG_ACCOUNT = "17841400000000000";
     public static final String SALON_API_KEY = "demo-salon-key";
     public static final String CLINIC_API_KEY = "demo-clinic-key";
     public static final String ADMIN_API_KEY = "demo-admin-key";
@@ -30,6 +32,10 @@ public final class DemoSecrets {
         env.put("OTKLIK_DEMO_SALON_WA_ACCESS_TOKEN", "demo-wa-token-salon");
         env.put("OTKLIK_DEMO_SALON_TG_BOT_TOKEN", SALON_TG_TOKEN);
         env.put("OTKLIK_DEMO_SALON_TG_SECRET", SALON_TG_SECRET);
+        env.put("OTKLIK_DEMO_SALON_IG_APP_SECRET", SALON_IG_APP_SECRET);
+        env.put("OTKLIK_DEMO_SALON_IG_VERIFY_TOKEN", "demo-verify-ig-salon");
+        env.put("OTKLIK_DEMO_SALON_IG_ACCESS_TOKEN", "demo-ig-token-salon");
+        env.put("OTKLIK_DEMO_SALON_SMS_API_KEY", "demo-sms-api-id");
         env.put("OTKLIK_DEMO_SALON_BITRIX24_WEBHOOK", fakes.bitrixWebhook("lyon"));
         env.put("OTKLIK_DEMO_SALON_BITRIX24_APP_TOKEN", "demo-bitrix-app-token-salon");
         env.put("OTKLIK_DEMO_SALON_API_KEY", SALON_API_KEY);

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.otklik.events.data.Button;
+import io.otklik.events.data.MessageReceived;
+import io.otklik.events.data.ReplyRequested;
 import java.io.File;
 import java.io.IOException;
 import java.util.Map;
@@ -56,6 +59,39 @@ class EventContractTest {
         ObjectNode wrongType = (ObjectNode) mapper.readTree(json);
         wrongType.put("type", "lead_created");
         assertThat(EventSchemas.violations(wrongType.toString())).isNotEmpty();
+
+        ObjectNode badLocation = (ObjectNode) mapper.readTree(json);
+        ((ObjectNode) badLocation.get("data").get("attachments").get(1)).put("latitude", 123.0);
+        assertThat(EventSchemas.violations(badLocation.toString())).anyMatch(v -> v.contains("latitude"));
+    }
+
+    @Test
+    void replyButtonsAreChecked() throws IOException {
+        ObjectMapper mapper = EventJson.mapper();
+        ReplyRequested reply = (ReplyRequested) EventSamples.all().get(EventTypes.REPLY_REQUESTED);
+        String json = EventJson.write(EventEnvelope.of(EventTypes.REPLY_REQUESTED, "routing-service", EventSamples.T,
+                "demo-salon", EventSamples.CONVERSATION, reply));
+        assertThat(EventSchemas.violations(json)).isEmpty();
+        assertThat(EventJson.read(json, EventTypes.REPLY_REQUESTED).data().buttons())
+                .extracting(Button::id).containsExactly("confirm", "cancel");
+        ObjectNode longId = (ObjectNode) mapper.readTree(json);
+        ((ObjectNode) longId.get("data").get("buttons").get(0)).put("id", "x".repeat(65));
+        assertThat(EventSchemas.violations(longId.toString())).anyMatch(v -> v.contains("id"));
+    }
+
+    @Test
+    void aMessageInTheFirstShapeStillReads() {
+        String json = """
+                {"id":"7d1f0f7e-0000-4000-8000-000000000001","type":"message_received","source":"ingest-service",
+                 "time":"2026-11-25T12:00:00Z","tenantId":"demo-salon","subject":"c-1","schemaVersion":1,
+                 "data":{"messageId":"7d1f0f7e-0000-4000-8000-000000000002","conversationId":"c-1",
+                  "channel":"WHATSAPP","channelAccountId":"106540352242922","externalMessageId":"wamid.X",
+                  "contact":{"channelUserId":"79161234567"},"text":"Привет","receivedAt":"2026-11-25T12:00:00Z"}}""";
+        assertThat(EventSchemas.violations(json)).isEmpty();
+        MessageReceived m = EventJson.read(json, EventTypes.MESSAGE_RECEIVED).data();
+        assertThat(m.attachments()).isEmpty();
+        assertThat(m.clientId()).isNull();
+        assertThat(m.text()).isEqualTo("Привет");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.otklik.events;
 
 import io.otklik.events.data.AppointmentBooked;
+import io.otklik.events.data.Attachment;
+import io.otklik.events.data.Button;
 import io.otklik.events.data.AppointmentCancelled;
 import io.otklik.events.data.AppointmentConfirmed;
 import io.otklik.events.data.AppointmentRescheduled;
@@ -40,7 +42,10 @@ final class EventSamples {
     static final Contact CONTACT = new Contact("79161234567", "Иван", "+79161234567");
     static final MessageReceived MESSAGE = new MessageReceived(UUID.randomUUID(), CONVERSATION, Channel.WHATSAPP,
             "106540352242922", "wamid.TEST1", CONTACT, "Хочу записаться на стрижку завтра в 15:00", T.minusSeconds(2),
-            T, new Utm("instagram", "cpc", "autumn", null, null));
+            T, new Utm("facebook", "ctwa", "autumn", null, null), "5d1c2a9e-0c51-3f1e-9a0e-6d2b1f0c7a11", "image",
+            List.of(Attachment.media("image", "1234567890", "image/jpeg", null, "вот такую стрижку"),
+                    new Attachment("location", null, null, null, null, null, 55.7558, 37.6173, "Тверская, 1", null)),
+            "ctwa_ad", null);
 
     private EventSamples() {
     }
@@ -53,7 +58,8 @@ final class EventSamples {
                         "+79161234567", "Иван"), "keyword-baseline-1"))),
                 Map.entry(EventTypes.REPLY_REQUESTED, new ReplyRequested(UUID.randomUUID(), CONVERSATION,
                         Channel.WHATSAPP, "106540352242922", CONTACT, "Вы записаны на 26.11 в 15:00", ReplyKind.ANSWER,
-                        MESSAGE.messageId(), T, new Template("appointment_reminder", "ru", List.of("Иван")))),
+                        MESSAGE.messageId(), T, new Template("appointment_reminder", "ru", List.of("Иван")),
+                        List.of(new Button("confirm", "Подтверждаю"), new Button("cancel", "Отменить")))),
                 Map.entry(EventTypes.REPLY_SENT, new ReplySent(UUID.randomUUID(), CONVERSATION, Channel.WHATSAPP,
                         "wamid.OUT1", ReplyKind.ANSWER, MESSAGE.messageId(), T, T.plusMillis(800))),
                 Map.entry(EventTypes.REPLY_FAILED, new ReplyFailed(UUID.randomUUID(), CONVERSATION, Channel.WHATSAPP,

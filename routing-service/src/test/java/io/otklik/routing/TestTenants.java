@@ -35,7 +35,7 @@ public final class TestTenants {
                 new Tenant.Service("haircut", "Стрижка", 1500, 60, List.of("стрижк")),
                 new Tenant.Service("coloring", "Окрашивание", 4500, 120, List.of("окраш")),
                 new Tenant.Service("manicure", "Маникюр", 1800, 60, List.of("маникюр")),
-                new Tenant.Service("pedicure", "Педикюр", 2200, 60, List.of("педикюр"))), null);
+                new Tenant.Service("pedicure", "Педикюр", 2200, 60, List.of("педикюр"))), null, null);
     }
 
     /** A local time in Moscow as an instant. */

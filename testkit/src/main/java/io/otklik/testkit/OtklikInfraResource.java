@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Points a {@code @QuarkusTest} at the real Kafka broker and its own PostgreSQL database (created when missing).
  * Use as {@code @WithTestResource(value = OtklikInfraResource.class, initArgs = @ResourceArg(name = "database",
- * value = "otklik_ingest_test"))}.
+ * value = "otklik_ingest_test"))}. The environment variable {@code OTKLIK_TEST_DB_SUFFIX} (lower-case letters, digits,
+ * underscores) is appended to the name, so two checkouts can run the same module's tests at once.
  */
 public class OtklikInfraResource implements QuarkusTestResourceLifecycleManager {
 
@@ -17,6 +18,10 @@ public class OtklikInfraResource implements QuarkusTestResourceLifecycleManager 
         database = initArgs.get("database");
         if (database == null) {
             throw new IllegalArgumentException("OtklikInfraResource needs the init arg 'database'");
+        }
+        String suffix = System.getenv("OTKLIK_TEST_DB_SUFFIX");
+        if (suffix != null && !suffix.isBlank()) {
+            database = database + suffix.strip();
         }
     }
 

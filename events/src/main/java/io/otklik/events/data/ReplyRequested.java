@@ -2,6 +2,7 @@ package io.otklik.events.data;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -17,9 +18,23 @@ import java.util.UUID;
  * @param inReplyTo         the inbound message answered, if any
  * @param inboundReceivedAt when that inbound message arrived, for first-response time
  * @param template          the template to use where free text is not allowed, if any
+ * @param buttons           quick-reply buttons to offer with the text (Telegram inline keyboard, WhatsApp reply
+ *                          buttons, at most 3 there); empty when none
  */
 @RegisterForReflection
 public record ReplyRequested(UUID replyId, String conversationId, Channel channel, String channelAccountId,
                              Contact recipient, String text, ReplyKind kind, UUID inReplyTo,
-                             Instant inboundReceivedAt, Template template) {
+                             Instant inboundReceivedAt, Template template, List<Button> buttons) {
+
+    public ReplyRequested {
+        buttons = buttons == null ? List.of() : List.copyOf(buttons);
+    }
+
+    /** A reply without buttons. */
+    public ReplyRequested(UUID replyId, String conversationId, Channel channel, String channelAccountId,
+                          Contact recipient, String text, ReplyKind kind, UUID inReplyTo, Instant inboundReceivedAt,
+                          Template template) {
+        this(replyId, conversationId, channel, channelAccountId, recipient, text, kind, inReplyTo, inboundReceivedAt,
+                template, List.of());
+    }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 @RegisterForReflection(ignoreNested = false)
 public record Tenant(String id, String name, String timezone, String segment, String apiKeyEnv, Channels channels,
-                     Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders) {
+                     Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders, Sms sms) {
 
     public Tenant {
         staff = staff == null ? List.of() : List.copyOf(staff);
@@ -39,9 +39,30 @@ public record Tenant(String id, String name, String timezone, String segment, St
     public record Channels(WhatsApp whatsapp, Telegram telegram, Instagram instagram, WebForm webForm) {
     }
 
-    /** WhatsApp Cloud API number: its phone_number_id routes webhooks to the tenant. */
+    /**
+     * WhatsApp Cloud API number: its phone_number_id routes webhooks to the tenant.
+     *
+     * @param replyTemplate the approved template used for a reply outside the 24 h window (body parameters: the
+     *                      client's name, the reply text); none means the SMS fallback or {@code reply_failed}
+     */
     @RegisterForReflection
-    public record WhatsApp(String phoneNumberId, String appSecretEnv, String verifyTokenEnv, String accessTokenEnv) {
+    public record WhatsApp(String phoneNumberId, String appSecretEnv, String verifyTokenEnv, String accessTokenEnv,
+                           MessageTemplate replyTemplate) {
+    }
+
+    /** An approved WhatsApp message template: its name and language code ("ru"). */
+    @RegisterForReflection
+    public record MessageTemplate(String name, String language) {
+    }
+
+    /**
+     * SMS fallback through an HTTP SMS gateway of the SMS.ru API shape ({@code otklik.sms.url}).
+     *
+     * @param sender    the approved sender name, if any
+     * @param apiKeyEnv names the gateway's api_id secret
+     */
+    @RegisterForReflection
+    public record Sms(String sender, String apiKeyEnv) {
     }
 
     /** A Telegram bot: webhooks arrive at /webhooks/telegram/{botAlias}. */
@@ -49,7 +70,7 @@ public record Tenant(String id, String name, String timezone, String segment, St
     public record Telegram(String botAlias, String botTokenEnv, String secretTokenEnv) {
     }
 
-    /** An Instagram professional account. */
+    /** An Instagram professional account: entry[].id / recipient.id routes webhooks to the tenant. */
     @RegisterForReflection
     public record Instagram(String accountId, String appSecretEnv, String verifyTokenEnv, String accessTokenEnv) {
     }

@@ -59,6 +59,11 @@ public class TenantRegistry {
                 && botAlias.equals(t.channels().telegram().botAlias())).findFirst();
     }
 
+    public Optional<Tenant> byInstagramAccount(String accountId) {
+        return tenants.stream().filter(t -> t.channels().instagram() != null
+                && accountId.equals(t.channels().instagram().accountId())).findFirst();
+    }
+
     public Optional<Tenant> byWebForm(String formId) {
         return tenants.stream().filter(t -> t.channels().webForm() != null
                 && formId.equals(t.channels().webForm().formId())).findFirst();
