@@ -79,7 +79,8 @@ public class InboundService {
 
     private Uni<Accepted> publish(Inbound m, UUID messageId, String conversationId, Instant receivedAt) {
         MessageReceived data = new MessageReceived(messageId, conversationId, m.channel(), m.channelAccountId(),
-                m.externalMessageId(), m.contact(), m.text(), m.sentAt(), receivedAt, m.utm());
+                m.externalMessageId(), m.contact(), m.text(), m.sentAt(), receivedAt, m.utm(), null, m.messageType(),
+                m.attachments(), m.source(), m.buttonId());
         LOG.infof("tenant=%s conversation=%s message=%s channel=%s accepted", m.tenantId(), conversationId,
                 messageId, m.channel());
         return outbox.publish(EventTypes.MESSAGE_RECEIVED, m.tenantId(), conversationId, conversationId, data)
