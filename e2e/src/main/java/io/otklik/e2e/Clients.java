@@ -23,7 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Plays the clients' side: delivers messages to ingest-service's real webhooks exactly as WhatsApp (signed),
- * Telegram (secret token) and a site's form would, and reads the bot's answers back where each channel puts them.
+ * Telegram (secret token), Instagram (signed) and a site's form would, and reads the bot's answers back where each channel puts them.
  */
 public final class Clients {
 
@@ -71,6 +71,30 @@ public final class Clients {
                 Map.of("X-Telegram-Bot-Api-Secret-Token", secretToken, "Content-Type", "application/json"));
     }
 
+    /**
+     * Builds a signed Instagram Messaging webhook (a direct message to the business account).
+     *
+     * @param storyUrl when set, the message is a reply to this story of the business
+     */
+    public static Webhook instagram(String accountId, String appSecret, String igsid, String text, String storyUrl) {
+        long now = Instant.now().toEpochMilli();
+        ObjectNode root = JSON.createObjectNode().put("object", "instagram");
+        ObjectNode entry = root.putArray("entry").addObject().put("id", accountId).put("time", now);
+        ObjectNode messaging = entry.putArray("messaging").addObject();
+        messaging.putObject("sender").put("id", igsid);
+        messaging.putObject("recipient").put("id", accountId);
+        messaging.put("timestamp", now);
+        ObjectNode message = messaging.putObject("message")
+                .put("mid", "aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlE" + UUID.randomUUID().toString().replace("-", ""))
+                .put("text", text);
+        if (storyUrl != null) {
+            message.putObject("reply_to").putObject("story").put("url", storyUrl).put("id", "17900000000000001");
+        }
+        byte[] body = root.toString().getBytes(StandardCharsets.UTF_8);
+        return new Webhook("/webhooks/instagram", body, Map.of("X-Hub-Signature-256", sign(body, appSecret),
+                "Content-Type", "application/json"));
+    }
+
     /** Builds a web-form submission. */
     public static Webhook webForm(String formId, String name, String phone, String text, Map<String, String> utm) {
         ObjectNode root = JSON.createObjectNode().put("submissionId", UUID.randomUUID().toString());
@@ -114,7 +138,8 @@ public final class Clients {
         return texts;
     }
 
-    static String sign(byte[] body, String secret) {
+    /** X-Hub-Signature-256 of a body: "sha256=" + hex HMAC-SHA256 with the app secret. */
+    public static String sign(byte[] body, String secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -48,6 +48,8 @@ public final class DemoSecrets {
         env.put("OTKLIK_ADMIN_API_KEY", ADMIN_API_KEY);
         env.put("OTKLIK_WHATSAPP_GRAPH_URL", fakes.whatsAppGraphUrl());
         env.put("OTKLIK_TELEGRAM_API_URL", fakes.telegramApiUrl());
+        env.put("OTKLIK_INSTAGRAM_GRAPH_URL", fakes.instagramGraphUrl());
+        env.put("OTKLIK_SMS_URL", fakes.smsUrl());
         return env;
     }
 }

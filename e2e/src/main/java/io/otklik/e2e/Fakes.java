@@ -13,12 +13,14 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * WireMock fakes of the external SaaS APIs, answering in their real formats (shared/reference/wire-formats.md):
- * WhatsApp Cloud API sends, Telegram Bot API sendMessage, and Bitrix24 inbound-webhook REST methods. What they received
+ * WhatsApp Cloud API sends, Telegram Bot API sendMessage, Instagram Send API, an SMS gateway of the SMS.ru shape, and
+ * Bitrix24 inbound-webhook REST methods. What they received
  * is read back from WireMock's request journal.
  */
 public final class Fakes implements AutoCloseable {
@@ -51,6 +53,19 @@ public final class Fakes implements AutoCloseable {
                         .withBody("{\"ok\":true,\"result\":{\"message_id\":{{randomInt lower=1000 upper=99999999}},"
                                 + "\"chat\":{\"id\":{{jsonPath request.body '$.chat_id'}},\"type\":\"private\"},"
                                 + "\"date\":1739321030,\"text\":\"ok\"}}")));
+        server.stubFor(post(urlPathMatching("/telegram/bot[^/]+/answerCallbackQuery"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":true,\"result\":true}")));
+        server.stubFor(post(urlPathMatching("/instagram/" + GRAPH_VERSION + "/[0-9]+/messages"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"recipient_id\":\"{{jsonPath request.body '$.recipient.id'}}\","
+                                + "\"message_id\":\"aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlE{{randomValue length=20"
+                                + " type='ALPHANUMERIC'}}\"}")));
+        server.stubFor(post(urlPathMatching("/sms/sms/send"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"status\":\"OK\",\"status_code\":100,\"sms\":{\"{{formData request.body"
+                                + " 'form'}}{{form.to}}\":{\"status\":\"OK\",\"status_code\":100,\"sms_id\":"
+                                + "\"000000-{{randomInt lower=10000000 upper=99999999}}\"}},\"balance\":4122.56}")));
         server.stubFor(post(urlPathMatching("/bitrix24/[^/]+/rest/[0-9]+/[^/]+/crm\\.lead\\.add\\.json"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"result\":{{randomInt lower=1000 upper=9999999}}," + BITRIX_TIME + "}")));
@@ -75,6 +90,15 @@ public final class Fakes implements AutoCloseable {
         return server.baseUrl() + "/telegram";
     }
 
+    public String instagramGraphUrl() {
+        return server.baseUrl() + "/instagram/" + GRAPH_VERSION;
+    }
+
+    /** The SMS gateway (SMS.ru API shape: POST {url}/sms/send). */
+    public String smsUrl() {
+        return server.baseUrl() + "/sms";
+    }
+
     /** The inbound-webhook base URL of a fake Bitrix24 portal (methods are appended as /crm.lead.add.json). */
     public String bitrixWebhook(String portal) {
         return server.baseUrl() + "/bitrix24/" + portal + "/rest/1/demo-webhook-code";
@@ -96,6 +120,18 @@ public final class Fakes implements AutoCloseable {
     public List<JsonNode> telegramMessagesTo(long chatId) {
         return bodies("/telegram/bot[^/]+/sendMessage").stream()
                 .filter(b -> b.path("chat_id").asLong() == chatId).toList();
+    }
+
+    /** Bodies of the Instagram messages sent to this Instagram-scoped user id, oldest first. */
+    public List<JsonNode> instagramMessagesTo(String igsid) {
+        return bodies("/instagram/" + GRAPH_VERSION + "/[0-9]+/messages").stream()
+                .filter(b -> igsid.equals(b.path("recipient").path("id").asText())).toList();
+    }
+
+    /** Form fields of the SMS sent to this phone (digits, no '+'), oldest first. */
+    public List<Map<String, String>> smsTo(String digits) {
+        return requests("/sms/sms/send").stream().map(Fakes::form)
+                .filter(f -> digits.equals(f.get("to"))).toList();
     }
 
     /** Bodies of every crm.lead.add call on any portal. */
@@ -124,6 +160,18 @@ public final class Fakes implements AutoCloseable {
 
     private List<JsonNode> bodies(String pathRegex) {
         return requests(pathRegex).stream().map(Fakes::parse).toList();
+    }
+
+    private static Map<String, String> form(LoggedRequest request) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (String pair : request.getBodyAsString().split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                fields.put(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return fields;
     }
 
     private static JsonNode parse(LoggedRequest request) {

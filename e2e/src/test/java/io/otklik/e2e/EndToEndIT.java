@@ -29,7 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The six services together, as processes, on a fresh Kafka broker and PostgreSQL, with WireMock standing in for
- * WhatsApp, Telegram and Bitrix24: one WhatsApp message travels ingest → nlu → routing → ingest (reply) and
+ * WhatsApp, Telegram, Instagram, the SMS gateway and Bitrix24: one WhatsApp message travels ingest → nlu → routing → ingest (reply) and
  * crm-sync (Bitrix24 lead) → reminder → metrics. Assertions are on what the fakes received and on metrics-service.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -167,6 +167,29 @@ class EndToEndIT {
 
     @Test
     @Order(3)
+    void anInstagramDirectMessageIsAnsweredOnInstagramAndBecomesABitrixLead() throws Exception {
+        String igsid = "1234567890999001";
+        Clients.Webhook webhook = Clients.instagram(DemoSecrets.SALON_IG_ACCOUNT, DemoSecrets.SALON_IG_APP_SECRET,
+                igsid, "Здравствуйте! Хочу записаться на педикюр послезавтра в 11:00", null);
+        Clients.Answer answer = clients.deliver(webhook);
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().path("accepted").asInt()).isEqualTo(1);
+
+        Awaitility.await().atMost(WAIT).until(() -> !fakes.instagramMessagesTo(igsid).isEmpty());
+        JsonNode reply = fakes.instagramMessagesTo(igsid).get(0);
+        assertThat(reply.path("message").path("text").asText()).containsIgnoringCase("педикюр");
+        assertThat(reply.path("message").path("text").asText().length()).isLessThan(1000);
+        Awaitility.await().atMost(WAIT).until(() -> fakes.bitrixLeadAdds().stream()
+                .anyMatch(b -> b.path("fields").path("TITLE").asText().startsWith("Instagram:")));
+        // the signature is checked with the tenant's Instagram app secret: the same body signed otherwise is refused
+        Clients.Webhook forged = new Clients.Webhook(webhook.path(), webhook.body(),
+                Map.of("X-Hub-Signature-256", Clients.sign(webhook.body(), "not-the-secret"),
+                        "Content-Type", "application/json"));
+        assertThat(clients.deliver(forged).status()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(4)
     void theDemoConversationsAllGetAnswersAndTheSummaryAddsUp() throws Exception {
         DemoMain.Demo demo = new DemoMain.Demo(suite, fakes);
         ByteArrayOutputStream transcript = new ByteArrayOutputStream();
@@ -181,6 +204,8 @@ class EndToEndIT {
         assertThat(m.path("booked").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(m.path("leads").asInt()).isGreaterThanOrEqualTo(1).isEqualTo(fakes.distinctCrmLeads());
         assertThat(transcript.toString(StandardCharsets.UTF_8)).contains("клиент →", "бот    →");
+        assertThat(result.byChannel()).containsOnlyKeys("WHATSAPP", "TELEGRAM", "INSTAGRAM", "WEB_FORM")
+                .allSatisfy((channel, n) -> assertThat(n).as(channel).isPositive());
     }
 
     static int freePort() throws IOException {

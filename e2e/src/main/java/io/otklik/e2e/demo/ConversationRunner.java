@@ -80,6 +80,8 @@ public final class ConversationRunner {
                             s.clientName(), text);
             case "TELEGRAM" -> Clients.telegram("lyon_salon_bot", DemoSecrets.SALON_TG_SECRET,
                     UPDATE_IDS.incrementAndGet(), s.telegramChatId(), s.clientName(), text);
+            case "INSTAGRAM" -> Clients.instagram(DemoSecrets.SALON_IG_ACCOUNT, DemoSecrets.SALON_IG_APP_SECRET,
+                    s.instagramId(), text, s.turns().indexOf(text) == 0 ? s.storyUrl() : null);
             case "WEB_FORM" -> Clients.webForm(s.tenant().equals(Conversations.SALON) ? "lyon-site" : "ulybka-site",
                     s.clientName(), s.phone(), text, s.utm());
             default -> throw new IllegalArgumentException("unknown channel " + s.channel());
@@ -93,6 +95,8 @@ public final class ConversationRunner {
                     .toList();
             case "TELEGRAM" -> fakes.telegramMessagesTo(s.telegramChatId()).stream()
                     .map(b -> b.path("text").asText()).toList();
+            case "INSTAGRAM" -> fakes.instagramMessagesTo(s.instagramId()).stream()
+                    .map(b -> b.path("message").path("text").asText()).toList();
             case "WEB_FORM" -> messageId == null ? List.of()
                     : clients.webReplies(s.tenant().equals(Conversations.SALON) ? "lyon-site" : "ulybka-site",
                             messageId);

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The demo's conversations: Russian clients of a beauty salon and a dental clinic on WhatsApp, Telegram and web
- * forms — bookings, price questions, a complaint, an urgent case, confirmations, a slot conflict, gibberish and a
+ * The demo's conversations: Russian clients of a beauty salon and a dental clinic on WhatsApp, Telegram, Instagram and
+ * web forms — bookings, price questions, a complaint, an urgent case, confirmations, a slot conflict, gibberish and a
  * duplicated webhook.
  */
 public final class Conversations {
@@ -37,6 +37,10 @@ public final class Conversations {
                 Script.telegram(SALON, "Вера", 310_000_003L, "Подскажите, пожалуйста, до скольки вы работаете?"),
                 Script.telegram(SALON, "Игорь", 310_000_004L, "Хочу записаться на окрашивание завтра в 20:00",
                         "Тогда в 17:00"),
+                Script.instagram(SALON, "Алёна", "1234567890123456", "https://www.instagram.com/stories/lyon_salon/1",
+                        "Хочу такой же маникюр! Можно в пятницу в 14:00?", "Да"),
+                Script.instagram(SALON, "Полина", "1234567890123457", null,
+                        "Здравствуйте, сколько стоит педикюр?"),
                 Script.webForm(SALON, "Наталья", "8 (916) 700-10-20",
                         Map.of("source", "yandex", "medium", "cpc", "campaign", "nails_autumn"),
                         "Хочу записаться на маникюр в субботу в 15:00"),

@@ -107,7 +107,7 @@ public final class DemoMain {
         }
         System.out.printf("  metrics (admin)   %s/api/v1/metrics  with header X-Api-Key: %s%n",
                 suite.url(Suite.Service.METRICS), DemoSecrets.ADMIN_API_KEY);
-        System.out.printf("  fakes             %s/__admin/requests  (what WhatsApp, Telegram and Bitrix24 received)%n",
+        System.out.printf("  fakes             %s/__admin/requests  (what WhatsApp, Telegram, Instagram, SMS and Bitrix24 received)%n",
                 fakes.baseUrl());
         System.out.printf("  kafka             %s   postgres %s (databases otklik_demo_*)%n", infra.kafka(),
                 infra.postgres());
@@ -117,6 +117,7 @@ public final class DemoMain {
         say("memory (RSS): %s", rss);
         say("finished in %.1f s: %d conversations, %d messages accepted, %d duplicates detected, %d unanswered",
                 elapsed, result.conversations(), result.messages(), result.duplicates(), result.unanswered());
+        say("messages by channel: %s", result.byChannel());
     }
 
     /** The demo's last line: counts from metrics-service, crm_leads from what the Bitrix24 fake received. */
@@ -157,7 +158,8 @@ public final class DemoMain {
     public static final class Demo {
 
         /** Totals of a replay. */
-        public record Result(int conversations, int messages, int duplicates, int unanswered) {
+        public record Result(int conversations, int messages, int duplicates, int unanswered,
+                             Map<String, Integer> byChannel) {
         }
 
         private final Suite suite;
@@ -176,10 +178,12 @@ public final class DemoMain {
             int duplicates = 0;
             int unanswered = 0;
             int n = 0;
+            Map<String, Integer> byChannel = new java.util.TreeMap<>();
             for (Script s : scripts) {
                 n++;
                 ConversationRunner.Transcript t = runner.run(s);
                 messages += t.messagesAccepted();
+                byChannel.merge(s.channel(), t.messagesAccepted(), Integer::sum);
                 duplicates += t.duplicates();
                 unanswered += t.unanswered();
                 out.printf("%n── %d/%d · %s · %s · %s%n", n, scripts.size(),
@@ -190,7 +194,7 @@ public final class DemoMain {
                 }
                 out.flush();
             }
-            return new Result(scripts.size(), messages, duplicates, unanswered);
+            return new Result(scripts.size(), messages, duplicates, unanswered, byChannel);
         }
 
         /** Polls metrics-service until its numbers stop changing and cover everything sent (or the timeout). */
@@ -225,6 +229,7 @@ public final class DemoMain {
             return switch (channel) {
                 case "WHATSAPP" -> "WhatsApp";
                 case "TELEGRAM" -> "Telegram";
+                case "INSTAGRAM" -> "Instagram";
                 case "WEB_FORM" -> "веб-форма";
                 default -> channel;
             };
