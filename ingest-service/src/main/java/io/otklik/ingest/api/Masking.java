@@ -12,11 +12,12 @@ import java.util.regex.Pattern;
 /**
  * Masks personal data in exported conversations (pure logic): phone numbers anywhere in a text (found by
  * libphonenumber's matcher, Russian notation by default) and the words of the client's name, including their
- * Russian case endings ("Иван", "Ивана", "Ивану").
+ * Russian case endings ("Иван", "Ивана", "Ивану"; "Евгения", "Евгении"). Masking errs on the side of too much.
  */
 public final class Masking {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final String ENDINGS = "аяйьеоыиуюaeiouy";
 
     private Masking() {
     }
@@ -60,6 +61,14 @@ public final class Masking {
         return last == 0 ? text : out.append(text.substring(last)).toString();
     }
 
+    /** "Евгения" → "Евгени", so "Евгении", "Евгенией" match too; short words stay whole. */
+    static String stem(String word) {
+        if (word.length() >= 4 && ENDINGS.indexOf(Character.toLowerCase(word.charAt(word.length() - 1))) >= 0) {
+            return word.substring(0, word.length() - 1);
+        }
+        return word;
+    }
+
     static String maskNames(String text, String... names) {
         List<String> words = new ArrayList<>();
         for (String name : names) {
@@ -76,8 +85,8 @@ public final class Masking {
         words.sort((a, b) -> b.length() - a.length());
         String result = text;
         for (String word : words) {
-            Pattern pattern = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "\\p{L}{0,3}(?![\\p{L}\\p{N}])",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            Pattern pattern = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(stem(word))
+                    + "\\p{L}{0,3}(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
             Matcher m = pattern.matcher(result);
             result = m.replaceAll(Matcher.quoteReplacement(Pii.name(word)));
         }
