@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestStreamElementType;
@@ -105,9 +104,7 @@ public class ConversationResource {
     public Uni<ConversationView> view(@PathParam("conversationId") String conversationId,
                                       @QueryParam("token") String token,
                                       @HeaderParam(ApiKeys.HEADER) String apiKey) {
-        try {
-            UUID.fromString(conversationId);
-        } catch (IllegalArgumentException e) {
+        if (!Ids.uuid(conversationId)) {
             throw ProblemException.badRequest("'" + conversationId + "' is not a conversation id", "conversationId");
         }
         boolean byKey = apiKey != null && !apiKey.isBlank();

@@ -63,13 +63,10 @@ public class WebFormResource {
     public Uni<List<OutboundService.WebReply>> replies(@PathParam("formId") String formId,
                                                       @PathParam("messageId") String messageId) {
         Tenant tenant = tenant(formId);
-        UUID id;
-        try {
-            id = UUID.fromString(messageId);
-        } catch (IllegalArgumentException e) {
+        if (!io.otklik.ingest.api.Ids.uuid(messageId)) {
             throw ProblemException.badRequest("'" + messageId + "' is not a message id", "messageId");
         }
-        return outbound.webReplies(tenant.id(), id);
+        return outbound.webReplies(tenant.id(), UUID.fromString(messageId));
     }
 
     /** CORS preflight of a submission. */

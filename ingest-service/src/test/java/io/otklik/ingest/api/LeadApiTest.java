@@ -138,6 +138,20 @@ class LeadApiTest {
     }
 
     @Test
+    void aStrayNulCharacterIsDroppedNotAServerError() {
+        try (KafkaEvents.Listener events = KafkaEvents.listen(EventTypes.MESSAGE_RECEIVED.topic())) {
+            String messageId = given().header("X-Api-Key", KEY).contentType("application/json")
+                    .body("{\"name\":\"Ан\\u0000на\",\"message\":\"Привет\\u0000 мир\",\"utm_source\":\"y\\u0000\"}")
+                    .post("/api/v1/leads").then().statusCode(202).extract().path("messageId");
+            MessageReceived m = events.await(EventTypes.MESSAGE_RECEIVED,
+                    e -> e.data().messageId().toString().equals(messageId), WAIT).event().data();
+            assertThat(m.text()).isEqualTo("Привет мир");
+            assertThat(m.contact().displayName()).isEqualTo("Анна");
+            assertThat(m.utm().source()).isEqualTo("y");
+        }
+    }
+
+    @Test
     void leadsNeedTheTenantsKey() {
         given().contentType("application/json").body("{\"message\":\"привет\"}").post("/api/v1/leads")
                 .then().statusCode(401).contentType("application/problem+json")
