@@ -50,7 +50,8 @@ public class WhatsAppCases implements CorpusEndpoint {
                 {"empty verify token", "hub.mode=subscribe&hub.verify_token=&hub.challenge=1"},
         };
         for (String[] v : verify) {
-            cases.add(BadCase.of("whatsapp", "GET", PATH + "?" + v[1]).expect("verify: " + v[0], 403));
+            cases.add(BadCase.of("whatsapp", "GET", v[1].isEmpty() ? PATH : PATH + "?" + v[1])
+                    .expect("verify: " + v[0], 403));
         }
 
         // signatures → 401 (the body is a valid webhook of a known number)
