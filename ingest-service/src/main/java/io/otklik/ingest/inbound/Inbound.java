@@ -26,6 +26,17 @@ public record Inbound(String tenantId, Channel channel, String channelAccountId,
     public Inbound {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         messageType = messageType == null ? "text" : messageType;
+        // PostgreSQL text and jsonb cannot hold U+0000: a client's stray NUL is dropped rather than failing the store
+        text = noNul(text);
+        externalMessageId = noNul(externalMessageId);
+        contact = contact == null ? null : new Contact(noNul(contact.channelUserId()), noNul(contact.displayName()),
+                noNul(contact.phone()));
+        utm = utm == null ? null : new Utm(noNul(utm.source()), noNul(utm.medium()), noNul(utm.campaign()),
+                noNul(utm.content()), noNul(utm.term()));
+    }
+
+    private static String noNul(String s) {
+        return s == null || s.indexOf(0) < 0 ? s : s.replace("\0", "");
     }
 
     /** A plain text message. */

@@ -54,9 +54,10 @@ public class InboundService {
                 m.contact().channelUserId());
         return session.createNativeQuery("""
                         insert into inbound_message (id, tenant_id, channel, channel_account_id, external_message_id,
-                            conversation_id, channel_user_id, display_name, phone, text, sent_at, received_at, utm)
+                            conversation_id, channel_user_id, display_name, phone, text, sent_at, received_at, utm,
+                            message_type)
                         values (:id, :tenant, :channel, :account, :external, :conversation, :user, :name, :phone,
-                            :text, :sentAt, :receivedAt, cast(cast(:utm as text) as jsonb))
+                            :text, :sentAt, :receivedAt, cast(cast(:utm as text) as jsonb), :messageType)
                         on conflict (channel, channel_account_id, external_message_id) do nothing""")
                 .setParameter("id", messageId)
                 .setParameter("tenant", m.tenantId())
@@ -71,6 +72,7 @@ public class InboundService {
                 .setParameter("sentAt", m.sentAt())
                 .setParameter("receivedAt", receivedAt)
                 .setParameter("utm", m.utm() == null ? null : JsonObject.mapFrom(m.utm()).encode())
+                .setParameter("messageType", m.messageType())
                 .executeUpdate()
                 .chain(inserted -> inserted == 1
                         ? publish(m, messageId, conversationId, receivedAt)

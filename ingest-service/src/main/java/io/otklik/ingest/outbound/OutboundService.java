@@ -120,7 +120,7 @@ public class OutboundService {
                     .replaceWithVoid();
         }
         LOG.warnf("tenant=%s conversation=%s reply=%s failed on %s: %s %s", event.tenantId(), r.conversationId(),
-                r.replyId(), r.channel(), d.errorCode(), d.reason());
+                r.replyId(), r.channel(), d.errorCode(), io.otklik.ingest.api.Masking.text(d.reason()));
         return update.chain(() -> outbox.publish(EventTypes.REPLY_FAILED, event.tenantId(), r.conversationId(),
                 r.conversationId(), new ReplyFailed(r.replyId(), r.conversationId(), r.channel(), r.kind(),
                         d.errorCode(), d.reason(), d.retryable(), now)))

@@ -7,6 +7,9 @@ import java.time.Instant;
 /** Reads a Telegram {@code Update}; only private text messages become client messages, the rest is acknowledged. */
 public final class TelegramUpdate {
 
+    /** 9999-12-31T23:59:59Z: later dates fit neither Instant nor PostgreSQL. */
+    static final long MAX_EPOCH_SECOND = 253_402_300_799L;
+
     private TelegramUpdate() {
     }
 
@@ -20,7 +23,7 @@ public final class TelegramUpdate {
      */
     public static Message parse(byte[] body) {
         JsonNode root = JsonBodies.object(body);
-        if (!root.path("update_id").canConvertToLong()) {
+        if (!integer(root.path("update_id"))) {
             throw new IllegalArgumentException("'update_id' must be an integer");
         }
         JsonNode message = root.path("message");
@@ -28,7 +31,7 @@ public final class TelegramUpdate {
             return null;
         }
         JsonNode chat = message.path("chat");
-        if (!chat.path("id").canConvertToLong()) {
+        if (!integer(chat.path("id"))) {
             throw new IllegalArgumentException("'message.chat.id' must be an integer");
         }
         String text = message.path("text").asText(message.path("caption").asText(""));
@@ -39,7 +42,17 @@ public final class TelegramUpdate {
         String first = chat.path("first_name").asText(message.path("from").path("first_name").asText(""));
         String last = chat.path("last_name").asText(message.path("from").path("last_name").asText(""));
         String name = (first + " " + last).strip();
+        JsonNode date = message.path("date");
+        if (!date.isMissingNode() && !date.isNull() && (!integer(date) || date.asLong() < 0
+                || date.asLong() > MAX_EPOCH_SECOND)) {
+            throw new IllegalArgumentException("'message.date' must be Unix seconds");
+        }
         return new Message(root.path("update_id").asLong(), chat.path("id").asLong(), name.isEmpty() ? null : name,
-                text, phone, message.has("date") ? Instant.ofEpochSecond(message.path("date").asLong()) : null);
+                text, phone, date.isIntegralNumber() ? Instant.ofEpochSecond(date.asLong()) : null);
+    }
+
+    /** A JSON integer that fits a long (42.5, "42" and 1e30 do not). */
+    private static boolean integer(JsonNode node) {
+        return node.isIntegralNumber() && node.canConvertToLong();
     }
 }

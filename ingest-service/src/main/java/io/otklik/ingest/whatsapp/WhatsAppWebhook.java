@@ -11,6 +11,9 @@ import java.util.Set;
 /** Reads a WhatsApp Cloud API webhook body (messages and statuses) into plain records; rejects what is not one. */
 public final class WhatsAppWebhook {
 
+    /** 9999-12-31T23:59:59Z. */
+    static final long MAX_EPOCH_SECOND = 253_402_300_799L;
+
     private WhatsAppWebhook() {
     }
 
@@ -109,7 +112,12 @@ public final class WhatsAppWebhook {
             return null;
         }
         try {
-            return Instant.ofEpochSecond(Long.parseLong(value));
+            long seconds = Long.parseLong(value);
+            // beyond year 9999 neither Instant nor PostgreSQL can hold it: a client error, not a 500
+            if (seconds < 0 || seconds > MAX_EPOCH_SECOND) {
+                throw new NumberFormatException();
+            }
+            return Instant.ofEpochSecond(seconds);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + path + "' must be Unix seconds, was '" + value + "'");
         }
