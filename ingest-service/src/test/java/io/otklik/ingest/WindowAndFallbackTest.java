@@ -206,9 +206,9 @@ class WindowAndFallbackTest extends OutboundTestSupport {
         assertThat(bodies).allSatisfy(b -> assertThat(b.path("message").path("text").asText().length())
                 .isLessThan(1000));
         assertThat(joined).isEqualTo(text);
-        assertThat(bodies.get(1).path("message").path("quick_replies").toString()).isEqualTo(
+        assertThat(bodies.get(1).path("message").path("quick_replies")).isEqualTo(read(
                 "[{\"content_type\":\"text\",\"title\":\"Записаться\",\"payload\":\"book\"},"
-                        + "{\"content_type\":\"text\",\"title\":\"Позвонить мне\",\"payload\":\"call\"}]");
+                        + "{\"content_type\":\"text\",\"title\":\"Позвонить мне\",\"payload\":\"call\"}]"));
     }
 
     @Test

@@ -15,6 +15,10 @@ class WhatsAppBodiesTest {
         return EventJson.mapper().writeValueAsString(body);
     }
 
+    static com.fasterxml.jackson.databind.JsonNode tree(Object body) throws Exception {
+        return EventJson.mapper().readTree(json(body));
+    }
+
     static List<Button> buttons(int n) {
         return IntStream.rangeClosed(1, n).mapToObj(i -> new Button("b" + i, "Вариант " + i)).toList();
     }
@@ -24,12 +28,17 @@ class WhatsAppBodiesTest {
         assertThat(json(WhatsAppSender.textBodies("7916", "Привет", List.of()))).isEqualTo(
                 "[{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\",\"to\":\"7916\","
                         + "\"type\":\"text\",\"text\":{\"preview_url\":false,\"body\":\"Привет\"}}]");
-        assertThat(json(WhatsAppSender.textBodies("7916", "Когда?", buttons(2)).get(0)))
-                .contains("\"type\":\"interactive\"").contains("\"type\":\"button\"")
-                .contains("{\"type\":\"reply\",\"reply\":{\"id\":\"b2\",\"title\":\"Вариант 2\"}}");
-        String list = json(WhatsAppSender.textBodies("7916", "Когда?", buttons(5)).get(0));
-        assertThat(list).contains("\"type\":\"list\"").contains("\"button\":\"Выбрать\"")
-                .contains("{\"id\":\"b5\",\"title\":\"Вариант 5\"}");
+        var buttons = tree(WhatsAppSender.textBodies("7916", "Когда?", buttons(2)).get(0));
+        assertThat(buttons.path("type").asText()).isEqualTo("interactive");
+        assertThat(buttons.path("interactive").path("type").asText()).isEqualTo("button");
+        assertThat(buttons.path("interactive").path("action").path("buttons").get(1))
+                .isEqualTo(EventJson.mapper().readTree("{\"type\":\"reply\",\"reply\":{\"id\":\"b2\","
+                        + "\"title\":\"Вариант 2\"}}"));
+        var list = tree(WhatsAppSender.textBodies("7916", "Когда?", buttons(5)).get(0));
+        assertThat(list.path("interactive").path("type").asText()).isEqualTo("list");
+        assertThat(list.path("interactive").path("action").path("button").asText()).isEqualTo("Выбрать");
+        assertThat(list.path("interactive").path("action").path("sections").get(0).path("rows").get(4))
+                .isEqualTo(EventJson.mapper().readTree("{\"id\":\"b5\",\"title\":\"Вариант 5\"}"));
         String numbered = json(WhatsAppSender.textBodies("7916", "Когда?", buttons(12)).get(0));
         assertThat(numbered).contains("\"type\":\"text\"").contains("Когда?\\n\\n1. Вариант 1\\n2. Вариант 2")
                 .contains("12. Вариант 12");
