@@ -34,23 +34,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = OtklikInfraResource.class,
         initArgs = @ResourceArg(name = "database", value = "otklik_ingest_test"))
-@WithTestResource(value = WireMockResource.class,
-        initArgs = @ResourceArg(name = "property", value = "otklik.whatsapp.graph-url,otklik.telegram.api-url"))
-class ReplyDeliveryTest {
-
-    static final Duration WAIT = Duration.ofSeconds(20);
+@WithTestResource(value = WireMockResource.class, initArgs = @ResourceArg(name = "property",
+        value = "otklik.whatsapp.graph-url,otklik.telegram.api-url,otklik.instagram.graph-url,otklik.sms.url"))
+class ReplyDeliveryTest extends OutboundTestSupport {
 
     @InjectWireMock
     WireMockServer fake;
 
     static EventEnvelope<ReplyRequested> reply(Channel channel, String account, String to, String text,
                                                Template template) {
-        String conversation = UUID.randomUUID().toString();
-        ReplyRequested data = new ReplyRequested(UUID.randomUUID(), conversation, channel, account,
-                new Contact(to, "Иван", null), text, ReplyKind.ANSWER, UUID.randomUUID(),
-                Instant.now().minusMillis(700), template);
-        return EventEnvelope.of(EventTypes.REPLY_REQUESTED, "routing-service", Instant.now(), "demo-salon",
-                conversation, data);
+        return reply("demo-salon", channel, account, new Contact(to, "Иван", null), text, template, List.of());
     }
 
     @Test
@@ -63,6 +56,7 @@ class ReplyDeliveryTest {
                                 + "\",\"wa_id\":\"" + to + "\"}],\"messages\":[{\"id\":\"wamid.OUT-" + to + "\"}]}")));
         EventEnvelope<ReplyRequested> event = reply(Channel.WHATSAPP, "106540352242922", to,
                 "Готово! Записали вас на «Стрижка» 26.11 в 15:00.", null);
+        clientWrote(event, Duration.ofHours(1));
 
         try (KafkaEvents.Listener sent = KafkaEvents.listen(EventTypes.REPLY_SENT.topic())) {
             KafkaEvents.send(event, event.subject());
@@ -88,6 +82,8 @@ class ReplyDeliveryTest {
             assertThat(more).filteredOn(json -> json.contains(event.data().replyId().toString())).hasSize(1);
             fake.verify(1, postRequestedFor(urlEqualTo("/106540352242922/messages"))
                     .withRequestBody(matchingJsonPath("$.to", equalTo(to))));
+            assertThat(row(event.data().replyId())).containsEntry("status", "SENT").containsEntry("route", "TEXT")
+                    .containsEntry("external_message_id", "wamid.OUT-" + to).containsEntry("attempts", 1);
         }
     }
 
@@ -111,22 +107,57 @@ class ReplyDeliveryTest {
     }
 
     @Test
-    void outsideTheWindowGraphErrorBecomesReplyFailedNotRetryable() {
-        String to = "7903" + (1_000_000 + (int) (Math.random() * 8_999_999));
+    void synchronous131047FallsBackToTheTenantsReplyTemplate() {
+        String to = digits("7903");
         fake.stubFor(post(urlEqualTo("/106540352242922/messages"))
+                .withRequestBody(matchingJsonPath("$.to", equalTo(to)))
+                .withRequestBody(matchingJsonPath("$.type", equalTo("text")))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"message\":\"Re-engagement message\",\"type\":\"OAuthException\","
+                                + "\"code\":131047,\"fbtrace_id\":\"x\"}}")));
+        fake.stubFor(post(urlEqualTo("/106540352242922/messages"))
+                .withRequestBody(matchingJsonPath("$.to", equalTo(to)))
+                .withRequestBody(matchingJsonPath("$.type", equalTo("template")))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"messages\":[{\"id\":\"wamid.FALLBACK-" + to + "\"}]}")));
+        EventEnvelope<ReplyRequested> event = reply(Channel.WHATSAPP, "106540352242922", to, "Привет", null);
+        clientWrote(event, Duration.ofHours(2)); // our log says the window is open; Meta disagrees
+        try (KafkaEvents.Listener sent = KafkaEvents.listen(EventTypes.REPLY_SENT.topic())) {
+            KafkaEvents.send(event, event.subject());
+            var received = sent.await(EventTypes.REPLY_SENT,
+                    e -> e.data().replyId().equals(event.data().replyId()), WAIT);
+            assertThat(received.event().data().externalMessageId()).isEqualTo("wamid.FALLBACK-" + to);
+        }
+        fake.verify(1, postRequestedFor(urlEqualTo("/106540352242922/messages")).withRequestBody(equalToJson("""
+                {"messaging_product":"whatsapp","to":"%s","type":"template","template":{"name":"otklik_reply",
+                 "language":{"code":"ru"},"components":[{"type":"body","parameters":[{"type":"text","text":"Иван"},
+                 {"type":"text","text":"Привет"}]}]}}""".formatted(to))));
+        assertThat(row(event.data().replyId())).containsEntry("status", "SENT").containsEntry("route", "TEMPLATE");
+    }
+
+    @Test
+    void synchronous131047WithoutAnyFallbackBecomesReplyFailedNotRetryable() {
+        String to = digits("7904");
+        fake.stubFor(post(urlEqualTo("/106540352242999/messages"))
                 .withRequestBody(matchingJsonPath("$.to", equalTo(to)))
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"message\":\"Re-engagement message\",\"type\":\"OAuthException\","
                                 + "\"code\":131047,\"fbtrace_id\":\"x\"}}")));
-        EventEnvelope<ReplyRequested> event = reply(Channel.WHATSAPP, "106540352242922", to, "Привет", null);
+        EventEnvelope<ReplyRequested> event = reply("demo-clinic", Channel.WHATSAPP, "106540352242999",
+                new Contact(to, "Иван", null), "Привет", null, List.of());
+        clientWrote(event, Duration.ofHours(2));
         try (KafkaEvents.Listener failed = KafkaEvents.listen(EventTypes.REPLY_FAILED.topic())) {
             KafkaEvents.send(event, event.subject());
             var received = failed.await(EventTypes.REPLY_FAILED,
                     e -> e.data().replyId().equals(event.data().replyId()), WAIT);
             assertThat(received.event().data().errorCode()).isEqualTo("131047");
             assertThat(received.event().data().retryable()).isFalse();
-            assertThat(received.event().data().reason()).isEqualTo("Re-engagement message");
+            assertThat(received.event().data().reason()).startsWith("Re-engagement message")
+                    .contains("outside the 24 h window");
         }
+        fake.verify(1, postRequestedFor(urlEqualTo("/106540352242999/messages"))
+                .withHeader("Authorization", equalTo("Bearer test-clinic-wa-access-token")));
+        assertThat(row(event.data().replyId())).containsEntry("status", "FAILED").containsEntry("error_code", "131047");
     }
 
     @Test

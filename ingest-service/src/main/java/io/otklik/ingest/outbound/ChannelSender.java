@@ -11,4 +11,9 @@ public interface ChannelSender {
     Channel channel();
 
     Uni<Delivery> send(Tenant tenant, ReplyRequested reply);
+
+    /** One attempt with a route and the parts already delivered; channels without routes or parts send the text. */
+    default Uni<Delivery> send(Tenant tenant, SendRequest request) {
+        return send(tenant, request.reply());
+    }
 }
