@@ -52,7 +52,7 @@ class WhatsAppInboundTest {
                 {"from":"79161230001","id":"%1$s.text","timestamp":"1739321024","type":"text",\
                 "text":{"body":"Хочу записаться на чистку зубов в субботу"},\
                 "referral":{"source_url":"https://fb.me/3cr4Wqqkv","source_id":"120208745386750123",\
-                "source_type":"ad","headline":"Скидка 20% на чистку","body":"Запишитесь сегодня",\
+                "source_type":"ad","headline":"Скидка 20%% на чистку","body":"Запишитесь сегодня",\
                 "media_type":"image","image_url":"https://scontent.example/ad.jpg","ctwa_clid":"ARAkLkA8rmlFeiCktEJQ"}},\
                 {"from":"79161230001","id":"%1$s.button","timestamp":"1739321025","type":"button",\
                 "context":{"from":"15550783881","id":"wamid.OUT1"},"button":{"text":"Подтвердить","payload":"confirm_42"}},\
@@ -104,9 +104,9 @@ class WhatsAppInboundTest {
         String body = everyType(p);
         try (KafkaEvents.Listener events = KafkaEvents.listen(EventTypes.MESSAGE_RECEIVED.topic())) {
             post(body, WhatsAppWebhookTest.SECRET).then().statusCode(200)
-                    .body("accepted", equalTo(13)).body("duplicates", equalTo(0));
+                    .body("accepted", equalTo(14)).body("duplicates", equalTo(0));
             Map<String, MessageReceived> byId = events.awaitCount(EventTypes.MESSAGE_RECEIVED,
-                            e -> e.data().externalMessageId().startsWith(p + "."), 13, WAIT).stream()
+                            e -> e.data().externalMessageId().startsWith(p + "."), 14, WAIT).stream()
                     .map(r -> r.event().data())
                     .collect(Collectors.toMap(m -> m.externalMessageId().substring(p.length() + 1),
                             Function.identity()));
@@ -168,11 +168,11 @@ class WhatsAppInboundTest {
         assertThat(raw.get(0).getBuffer(0).getBytes()).isEqualTo(body.getBytes(StandardCharsets.UTF_8));
         assertThat(raw.get(0).getString(1)).isEqualTo("demo-salon");
         assertThat(raw.get(0).getString(2)).isEqualTo("WHATSAPP");
-        assertThat(raw.get(0).getLong(3)).isEqualTo(13);
+        assertThat(raw.get(0).getLong(3)).isEqualTo(14);
 
         // Meta retries: all duplicates, acknowledged, and no second copy of the body
         post(body, WhatsAppWebhookTest.SECRET).then().statusCode(200)
-                .body("accepted", equalTo(0)).body("duplicates", equalTo(13));
+                .body("accepted", equalTo(0)).body("duplicates", equalTo(14));
         assertThat(Sql.count(pool, "select count(*) from raw_webhook where body = $1",
                 io.vertx.mutiny.core.buffer.Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)))).isEqualTo(1);
     }
