@@ -99,7 +99,7 @@ class StoreAndForwardTest {
                 (System.nanoTime() - t1) / 1e6);
         assertThat(Sql.count(pool, "select count(*) from inbound_message where external_message_id = $1", wamid))
                 .isEqualTo(1);
-        assertThat(Sql.count(pool, "select count(*) from outbox where payload like $1", "%" + wamid + "%"))
+        assertThat(Sql.count(pool, "select count(*) from outbox where payload like $1", "%\"" + wamid + "\"%"))
                 .as("the event waits in the outbox").isEqualTo(1);
 
         Path dir = Files.createTempDirectory("otklik-saf-broker");
@@ -126,7 +126,7 @@ class StoreAndForwardTest {
                         Duration.ofSeconds(60));
             }
             Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Sql.count(pool,
-                    "select count(*) from outbox where payload like $1", "%" + wamid + "%")).isZero());
+                    "select count(*) from outbox where payload like $1", "%\"" + wamid + "\"%")).isZero());
         } finally {
             broker.destroy();
             broker.waitFor();

@@ -173,8 +173,8 @@ class WhatsAppInboundTest {
         // Meta retries: all duplicates, acknowledged, and no second copy of the body
         post(body, WhatsAppWebhookTest.SECRET).then().statusCode(200)
                 .body("accepted", equalTo(0)).body("duplicates", equalTo(14));
-        assertThat(Sql.count(pool, "select count(*) from raw_webhook where body = $1",
-                io.vertx.mutiny.core.buffer.Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)))).isEqualTo(1);
+        assertThat(Sql.count(pool, "select count(*) from raw_webhook where convert_from(body, 'UTF8') like $1",
+                "%" + p + ".text%")).isEqualTo(1);
     }
 
     @Test
