@@ -50,7 +50,15 @@ public final class KafkaEvents {
 
     /** Starts listening on a topic from its current end: open it before the action that should emit. */
     public static Listener listen(String topic) {
-        return new Listener(topic);
+        return new Listener(InfraEnv.get().kafkaBootstrapServers(), topic, false);
+    }
+
+    /**
+     * Listens on a topic of another broker (one a test starts itself), from the beginning of every partition: for
+     * events written while the listener could not be opened yet (store and forward across a broker outage).
+     */
+    public static Listener listenFromStart(String bootstrapServers, String topic) {
+        return new Listener(bootstrapServers, topic, true);
     }
 
     /** A consumer positioned at the end of every partition of one topic when it was opened. */
@@ -60,10 +68,10 @@ public final class KafkaEvents {
         private final KafkaConsumer<String, String> consumer;
         private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
-        private Listener(String topic) {
+        private Listener(String bootstrapServers, String topic, boolean fromStart) {
             this.topic = topic;
             Properties props = new Properties();
-            props.put("bootstrap.servers", InfraEnv.get().kafkaBootstrapServers());
+            props.put("bootstrap.servers", bootstrapServers);
             props.put("group.id", "test-" + UUID.randomUUID());
             props.put("enable.auto.commit", "false");
             props.put("isolation.level", "read_committed");
@@ -73,8 +81,12 @@ public final class KafkaEvents {
                 partitions.add(new TopicPartition(topic, p.partition()));
             }
             consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position); // resolve the end offsets now, before the action
+            if (fromStart) {
+                consumer.seekToBeginning(partitions);
+            } else {
+                consumer.seekToEnd(partitions);
+            }
+            partitions.forEach(consumer::position); // resolve the offsets now, before the action
         }
 
         /**

@@ -1,24 +1,36 @@
 package io.otklik.ingest.inbound;
 
 import io.otklik.events.EventTypes;
+import io.otklik.events.data.Channel;
+import io.otklik.events.data.Contact;
 import io.otklik.events.data.MessageReceived;
 import io.otklik.platform.outbox.Outbox;
 import io.otklik.platform.outbox.OutboxRelay;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 /**
- * Makes inbound messages durable: stores each one once (the channel's message id is the key) and writes its
- * {@code message_received} event in the same transaction. A webhook is acknowledged only after this commits.
+ * Makes inbound messages durable: stores each one once (the channel's message id is the key), with the raw webhook
+ * body it came in and the client it belongs to ({@link Clients}), and writes its {@code message_received} event in
+ * the same transaction (the outbox: a broker outage delays the event, never loses it). A webhook is acknowledged only
+ * after this commits.
  */
 @ApplicationScoped
 public class InboundService {
@@ -35,12 +47,31 @@ public class InboundService {
         this.clock = clock;
     }
 
+    /** Stores messages that came without a raw body worth keeping (a form's parsed submission). */
     public Uni<List<Accepted>> accept(List<Inbound> messages) {
+        return accept(null, messages);
+    }
+
+    /**
+     * Stores the messages of one webhook, the body they came in (when at least one of them is new: see V2__inbound)
+     * and their clients, and writes their events; all in one transaction.
+     */
+    public Uni<List<Accepted>> accept(RawWebhook raw, List<Inbound> messages) {
+        if (messages.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
         Instant receivedAt = clock.instant();
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> Multi.createFrom()
-                        .iterable(messages)
-                        .onItem().transformToUniAndConcatenate(m -> store(session, m, receivedAt))
-                        .collect().asList()))
+        List<Inbound> enriched = messages.stream().map(InboundService::withTypedPhone).toList();
+        Map<String, UUID> rawIds = new LinkedHashMap<>();
+        if (raw != null) {
+            enriched.forEach(m -> rawIds.computeIfAbsent(m.tenantId(), t -> UUID.randomUUID()));
+        }
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> Clients.lockAll(session, enriched)
+                        .chain(() -> Multi.createFrom().iterable(enriched)
+                                .onItem().transformToUniAndConcatenate(m -> store(session, m, rawIds.get(m.tenantId()),
+                                        receivedAt))
+                                .collect().asList())
+                        .call(accepted -> storeRaw(session, raw, rawIds, enriched, accepted, receivedAt))))
                 .invoke(accepted -> {
                     if (accepted.stream().anyMatch(a -> !a.duplicate())) {
                         relay.wakeUp();
@@ -48,16 +79,57 @@ public class InboundService {
                 });
     }
 
-    private Uni<Accepted> store(Mutiny.Session session, Inbound m, Instant receivedAt) {
+    /** A phone the client typed becomes the contact's phone when the channel gave none. */
+    private static Inbound withTypedPhone(Inbound m) {
+        if (m.contact().phone() != null || m.channel() == Channel.WEB_FORM) {
+            return m;
+        }
+        List<String> typed = Phones.findIn(m.text());
+        if (typed.isEmpty()) {
+            return m;
+        }
+        Contact contact = new Contact(m.contact().channelUserId(), m.contact().displayName(), typed.get(0));
+        return new Inbound(m.tenantId(), m.channel(), m.channelAccountId(), m.externalMessageId(), contact, m.text(),
+                m.sentAt(), m.utm(), m.messageType(), m.attachments(), m.source(), m.buttonId());
+    }
+
+    private Uni<Void> storeRaw(Mutiny.Session session, RawWebhook raw, Map<String, UUID> rawIds, List<Inbound> messages,
+                               List<Accepted> accepted, Instant receivedAt) {
+        if (raw == null) {
+            return Uni.createFrom().voidItem();
+        }
+        Set<String> tenantsWithNew = new LinkedHashSet<>();
+        for (int i = 0; i < messages.size(); i++) {
+            if (!accepted.get(i).duplicate()) {
+                tenantsWithNew.add(messages.get(i).tenantId());
+            }
+        }
+        String sha256 = sha256(raw.body());
+        return Multi.createFrom().iterable(tenantsWithNew)
+                .onItem().transformToUniAndConcatenate(tenant -> session.createNativeQuery("""
+                                insert into raw_webhook (id, tenant_id, channel, received_at, body, sha256)
+                                values (:id, :tenant, :channel, :receivedAt, :body, :sha256)""")
+                        .setParameter("id", rawIds.get(tenant))
+                        .setParameter("tenant", tenant)
+                        .setParameter("channel", raw.channel().name())
+                        .setParameter("receivedAt", receivedAt)
+                        .setParameter("body", raw.body())
+                        .setParameter("sha256", sha256)
+                        .executeUpdate())
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Accepted> store(Mutiny.Session session, Inbound m, UUID rawId, Instant receivedAt) {
         UUID messageId = UUID.randomUUID();
         String conversationId = Conversations.id(m.tenantId(), m.channel(), m.channelAccountId(),
                 m.contact().channelUserId());
         return session.createNativeQuery("""
                         insert into inbound_message (id, tenant_id, channel, channel_account_id, external_message_id,
                             conversation_id, channel_user_id, display_name, phone, text, sent_at, received_at, utm,
-                            message_type)
+                            raw_webhook_id, message_type, attachments, source, button_id)
                         values (:id, :tenant, :channel, :account, :external, :conversation, :user, :name, :phone,
-                            :text, :sentAt, :receivedAt, cast(cast(:utm as text) as jsonb), :messageType)
+                            :text, :sentAt, :receivedAt, cast(cast(:utm as text) as jsonb), :raw, :type,
+                            cast(cast(:attachments as text) as jsonb), :source, :button)
                         on conflict (channel, channel_account_id, external_message_id) do nothing""")
                 .setParameter("id", messageId)
                 .setParameter("tenant", m.tenantId())
@@ -72,19 +144,37 @@ public class InboundService {
                 .setParameter("sentAt", m.sentAt())
                 .setParameter("receivedAt", receivedAt)
                 .setParameter("utm", m.utm() == null ? null : JsonObject.mapFrom(m.utm()).encode())
-                .setParameter("messageType", m.messageType())
+                .setParameter("raw", rawId)
+                .setParameter("type", m.messageType())
+                .setParameter("attachments", m.attachments().isEmpty() ? null : Json.encode(m.attachments()))
+                .setParameter("source", m.source())
+                .setParameter("button", m.buttonId())
                 .executeUpdate()
                 .chain(inserted -> inserted == 1
-                        ? publish(m, messageId, conversationId, receivedAt)
+                        ? Clients.resolve(session, m.tenantId(), Clients.identities(m), receivedAt)
+                                .call(clientId -> session.createNativeQuery(
+                                                "update inbound_message set client_id = :client where id = :id")
+                                        .setParameter("client", clientId).setParameter("id", messageId)
+                                        .executeUpdate())
+                                .chain(clientId -> publish(m, messageId, conversationId, receivedAt, clientId))
                         : duplicate(session, m, conversationId));
     }
 
-    private Uni<Accepted> publish(Inbound m, UUID messageId, String conversationId, Instant receivedAt) {
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
+    private Uni<Accepted> publish(Inbound m, UUID messageId, String conversationId, Instant receivedAt,
+                                  UUID clientId) {
         MessageReceived data = new MessageReceived(messageId, conversationId, m.channel(), m.channelAccountId(),
-                m.externalMessageId(), m.contact(), m.text(), m.sentAt(), receivedAt, m.utm(), null, m.messageType(),
-                m.attachments(), m.source(), m.buttonId());
-        LOG.infof("tenant=%s conversation=%s message=%s channel=%s accepted", m.tenantId(), conversationId,
-                messageId, m.channel());
+                m.externalMessageId(), m.contact(), m.text(), m.sentAt(), receivedAt, m.utm(), clientId.toString(),
+                m.messageType(), m.attachments(), m.source(), m.buttonId());
+        LOG.infof("tenant=%s conversation=%s message=%s client=%s channel=%s type=%s accepted", m.tenantId(),
+                conversationId, messageId, clientId, m.channel(), m.messageType());
         return outbox.publish(EventTypes.MESSAGE_RECEIVED, m.tenantId(), conversationId, conversationId, data)
                 .replaceWith(new Accepted(messageId, conversationId, false));
     }

@@ -2,9 +2,10 @@ package io.otklik.ingest.telegram;
 
 import io.otklik.events.data.Channel;
 import io.otklik.events.data.Contact;
+import io.otklik.ingest.inbound.Accepted;
 import io.otklik.ingest.inbound.Inbound;
 import io.otklik.ingest.inbound.InboundService;
-import io.otklik.ingest.inbound.Phones;
+import io.otklik.ingest.inbound.RawWebhook;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.platform.tenant.TenantRegistry;
 import io.otklik.platform.web.ProblemException;
@@ -21,8 +22,12 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 
-/** Telegram Bot API webhooks, one URL per bot; the secret token header authenticates Telegram. */
-@Path("/webhooks/telegram/{botAlias}")
+/**
+ * Telegram Bot API webhooks, one URL per tenant's bot: {@code /webhooks/telegram/{tenantId}} (set as the bot's
+ * webhook URL), or the bot alias for setups registered before. The secret token header authenticates Telegram; the
+ * bot alias stays the channel account id either way, so conversations do not change with the URL.
+ */
+@Path("/webhooks/telegram/{tenantOrBot}")
 public class TelegramWebhookResource {
 
     private final TenantRegistry tenants;
@@ -36,31 +41,35 @@ public class TelegramWebhookResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Map<String, Object>> receive(@PathParam("botAlias") String botAlias,
+    public Uni<Map<String, Object>> receive(@PathParam("tenantOrBot") String tenantOrBot,
                                             @HeaderParam("X-Telegram-Bot-Api-Secret-Token") String secretToken,
                                             byte[] body) {
-        Tenant tenant = tenants.byTelegramBot(botAlias)
-                .orElseThrow(() -> ProblemException.notFound("no tenant has the Telegram bot '" + botAlias + "'"));
-        String expected = tenants.secret(tenant.channels().telegram().secretTokenEnv()).orElse(null);
+        Tenant tenant = tenants.byId(tenantOrBot).filter(t -> t.channels().telegram() != null)
+                .or(() -> tenants.byTelegramBot(tenantOrBot))
+                .orElseThrow(() -> ProblemException.notFound("no tenant has the Telegram bot '" + tenantOrBot + "'"));
+        Tenant.Telegram bot = tenant.channels().telegram();
+        String expected = tenants.secret(bot.secretTokenEnv()).orElse(null);
         if (expected == null || secretToken == null || !MessageDigest.isEqual(
                 expected.getBytes(StandardCharsets.UTF_8), secretToken.getBytes(StandardCharsets.UTF_8))) {
             throw ProblemException.unauthorized("X-Telegram-Bot-Api-Secret-Token is missing or wrong");
         }
+        byte[] raw = body == null ? new byte[0] : body;
         TelegramUpdate.Message message;
         try {
-            message = TelegramUpdate.parse(body == null ? new byte[0] : body);
+            message = TelegramUpdate.parse(raw);
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest(e.getMessage(), "body");
         }
-        if (message == null || message.text().isBlank()) {
-            return Uni.createFrom().item(Map.of("accepted", 0, "ignored", 1));
+        if (message == null) {
+            return Uni.createFrom().item(Map.of("accepted", 0, "duplicates", 0, "ignored", 1));
         }
-        Contact contact = new Contact(Long.toString(message.chatId()), message.name(),
-                Phones.e164(message.phone()).orElse(null));
-        Inbound in = new Inbound(tenant.id(), Channel.TELEGRAM, botAlias, Long.toString(message.updateId()), contact,
-                message.text(), message.date(), null);
-        return inbound.accept(List.of(in)).map(accepted -> Map.of(
-                "accepted", accepted.get(0).duplicate() ? 0 : 1,
-                "duplicates", accepted.get(0).duplicate() ? 1 : 0));
+        Contact contact = new Contact(Long.toString(message.chatId()), message.name(), message.phone());
+        Inbound in = new Inbound(tenant.id(), Channel.TELEGRAM, bot.botAlias(), Long.toString(message.updateId()),
+                contact, message.text(), message.date(), message.utm(), message.messageType(), message.attachments(),
+                message.source(), message.buttonId());
+        return inbound.accept(new RawWebhook(Channel.TELEGRAM, raw), List.of(in)).map(accepted -> Map.of(
+                "accepted", accepted.stream().filter(a -> !a.duplicate()).count(),
+                "duplicates", accepted.stream().filter(Accepted::duplicate).count(),
+                "ignored", 0));
     }
 }

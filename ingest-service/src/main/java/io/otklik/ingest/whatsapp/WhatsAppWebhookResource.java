@@ -7,6 +7,7 @@ import io.otklik.ingest.inbound.Accepted;
 import io.otklik.ingest.inbound.Inbound;
 import io.otklik.ingest.inbound.InboundService;
 import io.otklik.ingest.inbound.Phones;
+import io.otklik.ingest.inbound.RawWebhook;
 import io.otklik.ingest.outbound.OutboundService;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.platform.tenant.TenantRegistry;
@@ -32,6 +33,9 @@ import java.util.Map;
 @Path("/webhooks/whatsapp")
 public class WhatsAppWebhookResource {
 
+    /** message_received.source of a message that came from a click-to-WhatsApp ad. */
+    static final String CTWA_SOURCE = "ctwa_ad";
+
     private final TenantRegistry tenants;
     private final InboundService inbound;
     private final OutboundService outbound;
@@ -40,6 +44,18 @@ public class WhatsAppWebhookResource {
         this.tenants = tenants;
         this.inbound = inbound;
         this.outbound = outbound;
+    }
+
+    /**
+     * A click-to-WhatsApp ad as campaign tags: source "facebook" (Meta runs the ad, on Facebook or Instagram),
+     * medium "ctwa", campaign the ad id ({@code referral.source_id}), content the ad headline or, without one, the
+     * ad's URL. The ad's click id ({@code ctwa_clid}) stays in the stored raw body.
+     */
+    static Utm utm(WhatsAppWebhook.Referral r) {
+        if (r == null) {
+            return null;
+        }
+        return new Utm("facebook", "ctwa", r.sourceId(), r.headline() != null ? r.headline() : r.sourceUrl(), null);
     }
 
     @GET
@@ -78,12 +94,11 @@ public class WhatsAppWebhookResource {
         for (WhatsAppWebhook.Message m : parsed.messages()) {
             Tenant tenant = tenants.byWhatsAppNumber(m.phoneNumberId()).orElseThrow();
             Contact contact = new Contact(m.from(), m.profileName(), Phones.e164(m.from()).orElse(null));
-            Utm utm = m.referralSourceUrl() == null ? null
-                    : new Utm("whatsapp_ad", "ctwa", null, m.referralSourceUrl(), null);
             messages.add(new Inbound(tenant.id(), Channel.WHATSAPP, m.phoneNumberId(), m.wamid(), contact, m.text(),
-                    m.timestamp(), utm));
+                    m.timestamp(), utm(m.referral()), m.type(), m.attachments(),
+                    m.referral() == null ? null : CTWA_SOURCE, m.buttonId()));
         }
-        return inbound.accept(messages)
+        return inbound.accept(new RawWebhook(Channel.WHATSAPP, body), messages)
                 .call(accepted -> outbound.recordStatuses(parsed.statuses()))
                 .map(accepted -> Map.of(
                         "accepted", accepted.stream().filter(a -> !a.duplicate()).count(),
