@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,9 +44,15 @@ class StoreAndForwardTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             // wait for the broker's metadata instead of failing the send while it is away
+            // and name the broker-less address per channel too: ./otklik test exports KAFKA_BOOTSTRAP_SERVERS (the
+            // suite's real broker), and that environment variable outranks a test resource's kafka.bootstrap.servers
+            String nowhere = "127.0.0.1:" + KAFKA_PORT;
             return Map.of("mp.messaging.outgoing.otklik-events-out.max.block.ms", "300000",
                     "mp.messaging.outgoing.otklik-events-out.delivery.timeout.ms", "300000",
-                    "mp.messaging.outgoing.otklik-events-out.request.timeout.ms", "30000");
+                    "mp.messaging.outgoing.otklik-events-out.request.timeout.ms", "30000",
+                    "mp.messaging.outgoing.otklik-events-out.bootstrap.servers", nowhere,
+                    "mp.messaging.incoming.reply-requested.bootstrap.servers", nowhere,
+                    "mp.messaging.incoming.handoff-requested.bootstrap.servers", nowhere);
         }
 
         @Override
@@ -79,6 +86,9 @@ class StoreAndForwardTest {
 
     @Test
     void aWebhookIsAcknowledgedWithoutABrokerAndItsEventArrivesOnceOneIsUp() throws Exception {
+        assertThat(ConfigProvider.getConfig().getValue(
+                "mp.messaging.outgoing.otklik-events-out.bootstrap.servers", String.class))
+                .as("the events channel points where no broker is").isEqualTo("127.0.0.1:" + KAFKA_PORT);
         String wamid = "wamid.SAF" + UUID.randomUUID().toString().replace("-", "");
         byte[] body = WhatsAppWebhookTest.textWebhook(wamid, "79161237777", "Пётр", "Запишите меня на субботу")
                 .getBytes(StandardCharsets.UTF_8);
