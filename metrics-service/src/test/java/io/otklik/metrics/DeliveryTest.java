@@ -1,6 +1,6 @@
 package io.otklik.metrics;
 
-import static io.otklik.metrics.TestEvents.SALON_KEY;
+import static io.otklik.metrics.TestEvents.CLINIC_KEY;
 import static io.otklik.metrics.TestEvents.conversation;
 import static io.otklik.metrics.TestEvents.prometheus;
 import static io.otklik.metrics.TestEvents.report;
@@ -38,47 +38,48 @@ class DeliveryTest {
     void aRedeliveredEventChangesNothing() {
         Instant from = TestEvents.randomPastHour();
         Instant to = from.plus(Duration.ofHours(1));
-        // demo-salon has no Instagram channel, so no other test feeds this meter series
-        Map<String, String> series = Map.of("tenant", "demo-salon", "channel", "INSTAGRAM");
+        // demo-clinic has no Instagram account (tenants.yaml), so no other test of the suite — ingest-service's tests
+        // share the broker and publish demo-salon's Instagram traffic — feeds this meter series
+        Map<String, String> series = Map.of("tenant", "demo-clinic", "channel", "INSTAGRAM");
         double observedBefore = prometheus("otklik_first_response_seconds_count", series);
 
-        TestEvents salon = new TestEvents("demo-salon");
+        TestEvents clinic = new TestEvents("demo-clinic");
         String conversation = conversation();
-        MessageReceived m = salon.received(conversation, Channel.INSTAGRAM, null, from.plusSeconds(10));
-        salon.classified(m, "booking", true);
-        EventEnvelope<ReplySent> answer = salon.replied(m, ReplyKind.ANSWER, 1500);
-        EventEnvelope<LeadCreated> lead = salon.lead(m, null, from.plusSeconds(20));
+        MessageReceived m = clinic.received(conversation, Channel.INSTAGRAM, null, from.plusSeconds(10));
+        clinic.classified(m, "booking", true);
+        EventEnvelope<ReplySent> answer = clinic.replied(m, ReplyKind.ANSWER, 1500);
+        EventEnvelope<LeadCreated> lead = clinic.lead(m, null, from.plusSeconds(20));
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            JsonNode r = report(SALON_KEY, from, to);
+            JsonNode r = report(CLINIC_KEY, from, to);
             assertThat(r.get("messages").asLong()).isEqualTo(1);
             assertThat(r.get("leads").asLong()).isEqualTo(1);
             assertThat(r.get("fallback_rate").asDouble()).isEqualTo(1.0);
             assertThat(r.get("ttfr").get("count").asLong()).isEqualTo(1);
         });
-        JsonNode once = report(SALON_KEY, from, to);
+        JsonNode once = report(CLINIC_KEY, from, to);
         assertThat(once.get("ttfr").get("p50_ms").asLong()).isEqualTo(1500);
         assertThat(prometheus("otklik_first_response_seconds_count", series) - observedBefore).isEqualTo(1.0);
 
         // every event again, same ids; then, on the same partitions, one new event each in a later hour: once those
         // are counted, the copies before them were processed too
-        for (EventEnvelope<?> event : salon.published) {
+        for (EventEnvelope<?> event : clinic.published) {
             KafkaEvents.send(event, conversation);
         }
         Instant later = to.plus(Duration.ofHours(1));
-        TestEvents sentinels = new TestEvents("demo-salon");
+        TestEvents sentinels = new TestEvents("demo-clinic");
         MessageReceived next = sentinels.received(conversation, Channel.INSTAGRAM, null, later.plusSeconds(10));
         sentinels.classified(next, "price", false);
         sentinels.replied(next, ReplyKind.FOLLOW_UP, 1000);
         sentinels.lead(next, null, later.plusSeconds(20));
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            JsonNode r = report(SALON_KEY, later, later.plus(Duration.ofHours(1)));
+            JsonNode r = report(CLINIC_KEY, later, later.plus(Duration.ofHours(1)));
             assertThat(r.get("messages").asLong()).isEqualTo(1);
             assertThat(r.get("intents").get("price").asLong()).isEqualTo(1);
             assertThat(r.get("replies_sent").asLong()).isEqualTo(1);
             assertThat(r.get("leads").asLong()).isEqualTo(1);
         });
 
-        assertThat(report(SALON_KEY, from, to)).isEqualTo(once);
+        assertThat(report(CLINIC_KEY, from, to)).isEqualTo(once);
         assertThat(prometheus("otklik_first_response_seconds_count", series) - observedBefore).isEqualTo(1.0);
         assertThat(answer.id()).isNotNull();
         assertThat(lead.id()).isNotNull();
