@@ -1,0 +1,240 @@
+package io.otklik.bench;
+
+import io.otklik.e2e.DemoSecrets;
+import io.otklik.e2e.InfraProcess;
+import io.otklik.e2e.Suite;
+import io.otklik.events.Topics;
+import io.vertx.core.http.HttpMethod;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * The ingest benchmark, run against a started suite: warm-up, the req/s ceiling of a trivial endpoint of
+ * ingest-service (closed loop), the webhook rate (given, or a short step search), the measured open-loop run of
+ * signed WhatsApp webhooks, the count of their message_received events in Kafka, and where the CPU went.
+ */
+final class IngestBench {
+
+    private static final String WEBHOOK = "/webhooks/whatsapp";
+    private static final String TRIVIAL = "/q/health/live";
+    private static final Duration STEP = Duration.ofSeconds(4);
+    private static final Duration PROGRESS = Duration.ofSeconds(5);
+    /** Distinct clients the webhooks come from (so conversations get several messages, as in real traffic). */
+    private static final int CLIENTS = 2_000;
+
+    private final BenchMain.Options o;
+    private final InfraProcess infra;
+    private final Suite suite;
+    private final WhatsAppWebhooks hooks = new WhatsAppWebhooks(DemoSecrets.SALON_WA_NUMBER,
+            DemoSecrets.SALON_WA_APP_SECRET);
+    private final AtomicLong clientSeq = new AtomicLong();
+    private final String prefix = "wamid.BENCH" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT)
+            + ".";
+
+    IngestBench(BenchMain.Options o, InfraProcess infra, Suite suite) {
+        this.o = o;
+        this.infra = infra;
+        this.suite = suite;
+    }
+
+    /** Runs the benchmark and returns the closing {@code ingest: …} line. */
+    String run() throws InterruptedException {
+        String ingest = suite.url(Suite.Service.INGEST);
+        try (LoadClient client = new LoadClient(ingest, o.connections());
+             KafkaCounter kafka = new KafkaCounter(infra.kafka(), Topics.MESSAGE_RECEIVED, prefix)) {
+            say("load generator: this JVM (pid %d), Vert.x HTTP client, %d keep-alive connections to %s",
+                    ProcessHandle.current().pid(), o.connections(), ingest);
+            say("warm-up: 40 webhooks/s for 6 s (JIT of the services and the client)");
+            report(phase(client, "warmup", 40, Duration.ofSeconds(6)));
+
+            say("ceiling: closed loop of GET %s with %d requests in flight, 2 s warm-up + 5 s measured", TRIVIAL,
+                    o.connections());
+            double ceiling = client.closedLoop(new LoadClient.Request(HttpMethod.GET, TRIVIAL, Map.of(), null),
+                    o.connections(), Duration.ofSeconds(2), Duration.ofSeconds(5), BenchMain::say);
+            say("ceiling: %.0f req/s", ceiling);
+            settle(kafka, "warmup.", 0);
+
+            double rate;
+            if (o.rate() != null) {
+                rate = o.rate();
+                say("rate: %.0f webhooks/s (--rate)", rate);
+            } else {
+                rate = search(client, kafka, ceiling);
+                say("rate: %.0f webhooks/s — the highest step whose ack p99 stayed within %d ms with no errors",
+                        rate, o.p99Target().toMillis());
+            }
+
+            Map<String, long[]> pids = new LinkedHashMap<>();
+            for (Suite.Service s : Suite.Service.values()) {
+                pids.put(s.module, new long[] {suite.pid(s)});
+            }
+            pids.put("kafka (infra JVM)", new long[] {infra.pid()});
+            pids.put("bench (load generator)", new long[] {ProcessHandle.current().pid()});
+            Map<String, String> commands = Map.of("postgres (all)", "postgres");
+            Map<String, Double> metricsBefore = Prometheus.scrape(ingest);
+            CpuTimes.Snapshot cpuBefore = CpuTimes.take(pids, commands);
+
+            say("measured run: %.0f webhooks/s for %d s (open loop; latency = answer − intended send time)", rate,
+                    o.duration().toSeconds());
+            LoadClient.Phase run = phase(client, "run", rate, o.duration());
+
+            CpuTimes.Snapshot cpu = CpuTimes.take(pids, commands).minus(cpuBefore);
+            Map<String, Double> metricsAfter = Prometheus.scrape(ingest);
+            report(run);
+            say("waiting for the run's message_received events in Kafka (up to 60 s)");
+            long received = kafka.await(prefix + "run.", run.ok(), Duration.ofSeconds(60), Duration.ofSeconds(15));
+
+            long lost = Math.max(0, run.ok() - received);
+            double ratio = ceiling > 0 ? run.achievedRps() / ceiling : 0;
+            say("answers: %s", run.statuses());
+            if (run.rejected() + run.failed() > 0) {
+                say("not acknowledged: %d rejected (not a 200 with accepted=1), %d without an answer — Meta would"
+                        + " retry these", run.rejected(), run.failed());
+            }
+            profile(run, cpu, metricsBefore, metricsAfter);
+            verdict(run, ratio, lost);
+            return String.format(Locale.ROOT, "ingest: rps=%.0f ceiling_rps=%.0f ratio=%.2f ack_p50_ms=%.1f"
+                            + " ack_p99_ms=%.1f sent=%d received_in_kafka=%d lost=%d", run.achievedRps(), ceiling,
+                    ratio, run.p(50), run.p(99), run.sent(), received, lost);
+        }
+    }
+
+    /**
+     * Steps of {@link #STEP}: from 50/s up by ×1.6 while a step passes (no errors, ack p99 within the target, all
+     * answered), then halving the gap to the first failing rate; returns the highest passing rate.
+     */
+    private double search(LoadClient client, KafkaCounter kafka, double ceiling) throws InterruptedException {
+        say("rate search: steps of %d s, ×1.6 up from 50/s until ack p99 > %d ms or an error, then bisect",
+                STEP.toSeconds(), o.p99Target().toMillis());
+        double r = 50;
+        double pass = 0;
+        double fail = Double.POSITIVE_INFINITY;
+        for (int step = 1; step <= 9; step++) {
+            LoadClient.Phase p = phase(client, "s" + step, r, STEP);
+            boolean ok = passes(p);
+            say("step %d: rate=%.0f/s acked=%.0f/s p50=%.1fms p99=%.1fms rejected=%d failed=%d → %s", step, r,
+                    p.achievedRps(), p.p(50), p.p(99), p.rejected(), p.failed(), ok ? "pass" : "fail");
+            settle(kafka, "s" + step + ".", p.ok());
+            if (ok) {
+                pass = r;
+                if (Double.isInfinite(fail)) {
+                    if (r >= ceiling) {
+                        break;
+                    }
+                    r = Math.min(Math.round(r * 1.6), Math.round(ceiling));
+                    continue;
+                }
+            } else {
+                fail = r;
+                if (pass == 0) {
+                    r = Math.round(r / 2);
+                    if (r < 5) {
+                        break;
+                    }
+                    continue;
+                }
+            }
+            if (fail / pass < 1.12) {
+                break;
+            }
+            r = Math.round((pass + fail) / 2);
+        }
+        return pass > 0 ? pass : 5;
+    }
+
+    private boolean passes(LoadClient.Phase p) {
+        return p.rejected() == 0 && p.failed() == 0 && p.ok() >= p.sent()
+                && p.p(99) <= o.p99Target().toNanos() / 1e6;
+    }
+
+    /** Lets ingest's outbox drain after a step so the next one starts from a quiet service. */
+    private void settle(KafkaCounter kafka, String tag, long expected) throws InterruptedException {
+        if (expected > 0) {
+            kafka.await(prefix + tag, expected, Duration.ofSeconds(15), Duration.ofSeconds(5));
+        }
+        Thread.sleep(1_500);
+    }
+
+    private LoadClient.Phase phase(LoadClient client, String tag, double rate, Duration duration) {
+        long epoch = Instant.now().getEpochSecond();
+        return client.openLoop(tag, rate, duration, i -> {
+            long c = clientSeq.getAndIncrement();
+            String waId = Long.toString(79_160_000_000L + c % CLIENTS);
+            byte[] body = hooks.textMessage(prefix + tag + "." + i, waId, "Bench " + (c % CLIENTS), c, epoch);
+            return new LoadClient.Request(HttpMethod.POST, WEBHOOK, Map.of("Content-Type", "application/json",
+                    "X-Hub-Signature-256", hooks.sign(body)), body);
+        }, (status, body) -> status == 200 && body.toString().contains("\"accepted\":1"), PROGRESS,
+                BenchMain::say);
+    }
+
+    private static void report(LoadClient.Phase p) {
+        say("%s: %d sent at %.0f/s, %d acknowledged (%.1f/s), %d rejected, %d failed; ack latency p50=%.1fms"
+                        + " p90=%.1fms p99=%.1fms p99.9=%.1fms max=%.1fms", p.name(), p.sent(), p.targetRate(),
+                p.ok(), p.achievedRps(), p.rejected(), p.failed(), p.p(50), p.p(90), p.p(99), p.p(99.9),
+                p.latency().getTotalCount() == 0 ? 0 : p.latency().getMaxValue() / 1000.0);
+    }
+
+    /** Where the time went during the measured run: CPU per process, ingest's own view of the webhook time. */
+    private void profile(LoadClient.Phase run, CpuTimes.Snapshot cpu, Map<String, Double> before,
+                         Map<String, Double> after) {
+        double capacity = cpu.machineTotal();
+        say("profile of the measured run — CPU time (%.0f core-seconds available, machine busy %.0f%%):", capacity,
+                capacity > 0 ? 100 * cpu.machineBusy() / capacity : 0);
+        double known = 0;
+        for (Map.Entry<String, Double> e : cpu.seconds().entrySet()) {
+            known += e.getValue();
+            System.out.printf(Locale.ROOT, "    %-24s %6.1f s  %5.1f%%%n", e.getKey(), e.getValue(),
+                    capacity > 0 ? 100 * e.getValue() / capacity : 0);
+        }
+        System.out.printf(Locale.ROOT, "    %-24s %6.1f s  %5.1f%%%n", "everything else", cpu.machineBusy() - known,
+                capacity > 0 ? 100 * (cpu.machineBusy() - known) / capacity : 0);
+
+        Predicate<String> webhook = l -> l.contains("uri=\"" + WEBHOOK + "\"") && l.contains("method=\"POST\"");
+        double count = Prometheus.delta(before, after, "http_server_requests_seconds_count", webhook);
+        double sum = Prometheus.delta(before, after, "http_server_requests_seconds_sum", webhook);
+        double clientMean = run.serviceTime().getMean() / 1000.0;
+        if (count > 0) {
+            double serverMean = 1000 * sum / count;
+            say("ingest's own timer of POST %s: %.0f requests, mean %.2f ms in the service (request read → answer"
+                            + " written); the client saw mean %.2f ms from send to answer and p50 %.1f ms from the"
+                            + " intended send time", WEBHOOK, count, serverMean, clientMean, run.p(50));
+        } else {
+            say("ingest's /q/metrics had no http_server_requests timer for %s; client mean send→answer %.2f ms",
+                    WEBHOOK, clientMean);
+        }
+        poolTimes(before, after);
+    }
+
+    /** Reactive SQL pool queueing and usage times, when ingest exposes them (Vert.x pool metrics). */
+    private static void poolTimes(Map<String, Double> before, Map<String, Double> after) {
+        for (String metric : after.keySet().stream().map(k -> k.contains("{") ? k.substring(0, k.indexOf('{')) : k)
+                .filter(k -> k.endsWith("_seconds_sum") && (k.contains("pool") || k.contains("sql")))
+                .distinct().toList()) {
+            String base = metric.substring(0, metric.length() - "_sum".length());
+            double n = Prometheus.delta(before, after, base + "_count", l -> true);
+            double s = Prometheus.delta(before, after, metric, l -> true);
+            if (n > 0) {
+                say("  %s: %.0f, mean %.2f ms", base, n, 1000 * s / n);
+            }
+        }
+    }
+
+    private void verdict(LoadClient.Phase run, double ratio, long lost) {
+        double target = o.p99Target().toNanos() / 1e6;
+        boolean met = lost == 0 && ratio >= 0.5 && run.p(99) <= target;
+        say("targets: lost=0 %s, ratio≥0.5 %s, ack p99≤%.0fms %s", lost == 0 ? "met" : "MISSED",
+                ratio >= 0.5 ? "met" : "MISSED", target, run.p(99) <= target ? "met" : "MISSED");
+        if (!met) {
+            say("see bench/README.md for where the time goes and what would close the gap");
+        }
+    }
+
+    private static void say(String format, Object... args) {
+        BenchMain.say(format, args);
+    }
+}
