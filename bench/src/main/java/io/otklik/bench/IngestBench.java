@@ -33,6 +33,8 @@ final class IngestBench {
     private final WhatsAppWebhooks hooks = new WhatsAppWebhooks(DemoSecrets.SALON_WA_NUMBER,
             DemoSecrets.SALON_WA_APP_SECRET);
     private final AtomicLong clientSeq = new AtomicLong();
+    /** Where the time went, worded from the measured run's figures; printed when a target is missed. */
+    private final java.util.List<String> hints = new java.util.ArrayList<>();
     private final String prefix = "wamid.BENCH" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT)
             + ".";
 
@@ -50,14 +52,15 @@ final class IngestBench {
             say("load generator: this JVM (pid %d), Vert.x HTTP client, %d keep-alive connections to %s",
                     ProcessHandle.current().pid(), o.connections(), ingest);
             say("warm-up: 40 webhooks/s for 6 s (JIT of the services and the client)");
-            report(phase(client, "warmup", 40, Duration.ofSeconds(6)));
+            LoadClient.Phase warmup = phase(client, "warmup", 40, Duration.ofSeconds(6));
+            report(warmup);
+            settle(kafka, "warmup.", warmup.ok());
 
             say("ceiling: closed loop of GET %s with %d requests in flight, 2 s warm-up + 5 s measured", TRIVIAL,
                     o.connections());
             double ceiling = client.closedLoop(new LoadClient.Request(HttpMethod.GET, TRIVIAL, Map.of(), null),
                     o.connections(), Duration.ofSeconds(2), Duration.ofSeconds(5), BenchMain::say);
             say("ceiling: %.0f req/s", ceiling);
-            settle(kafka, "warmup.", 0);
 
             double rate;
             if (o.rate() != null) {
@@ -191,8 +194,17 @@ final class IngestBench {
             System.out.printf(Locale.ROOT, "    %-24s %6.1f s  %5.1f%%%n", e.getKey(), e.getValue(),
                     capacity > 0 ? 100 * e.getValue() / capacity : 0);
         }
-        System.out.printf(Locale.ROOT, "    %-24s %6.1f s  %5.1f%%%n", "everything else", cpu.machineBusy() - known,
-                capacity > 0 ? 100 * (cpu.machineBusy() - known) / capacity : 0);
+        double outside = cpu.machineBusy() - known;
+        System.out.printf(Locale.ROOT, "    %-24s %6.1f s  %5.1f%%%n", "everything else", outside,
+                capacity > 0 ? 100 * outside / capacity : 0);
+        if (capacity > 0 && cpu.machineBusy() / capacity >= 0.85) {
+            double generator = cpu.seconds().getOrDefault("bench (load generator)", 0.0);
+            hints.add(String.format(Locale.ROOT, "the machine was saturated (%.0f%% busy): %.0f%% of its CPU went"
+                            + " to the suite (six services, Kafka, PostgreSQL), %.0f%% to the load generator and %.0f%%"
+                            + " to other processes — every hop of a webhook waits for a core",
+                    100 * cpu.machineBusy() / capacity, 100 * (known - generator) / capacity,
+                    100 * generator / capacity, 100 * outside / capacity));
+        }
 
         Predicate<String> webhook = l -> l.contains("uri=\"" + WEBHOOK + "\"") && l.contains("method=\"POST\"");
         double count = Prometheus.delta(before, after, "http_server_requests_seconds_count", webhook);
@@ -203,11 +215,27 @@ final class IngestBench {
             say("ingest's own timer of POST %s: %.0f requests, mean %.2f ms in the service (request read → answer"
                             + " written); the client saw mean %.2f ms from send to answer and p50 %.1f ms from the"
                             + " intended send time", WEBHOOK, count, serverMean, clientMean, run.p(50));
+            hints.add(String.format(Locale.ROOT, "ingest's handler took %.1f ms on average of the %.1f ms the client"
+                    + " waited from send to answer; the other %.1f ms were spent before the handler ran (ingest's"
+                    + " event loop and accept queue, the wire, the client)", serverMean, clientMean,
+                    Math.max(0, clientMean - serverMean)));
         } else {
             say("ingest's /q/metrics had no http_server_requests timer for %s; client mean send→answer %.2f ms",
                     WEBHOOK, clientMean);
         }
         poolTimes(before, after);
+        double waits = Prometheus.delta(before, after, "sql_pool_queue_delay_seconds_count", l -> true);
+        double uses = Prometheus.delta(before, after, "sql_pool_usage_seconds_count", l -> true);
+        if (waits > 0 && uses > 0) {
+            hints.add(String.format(Locale.ROOT, "a webhook's transaction waited %.1f ms on average for a connection"
+                            + " of ingest's reactive SQL pool (sql_pool_queue_delay) and then held it %.1f ms"
+                            + " (sql_pool_usage; PostgreSQL answered each statement in %.1f ms on average)",
+                    1000 * Prometheus.delta(before, after, "sql_pool_queue_delay_seconds_sum", l -> true) / waits,
+                    1000 * Prometheus.delta(before, after, "sql_pool_usage_seconds_sum", l -> true) / uses,
+                    1000 * Prometheus.delta(before, after, "postgresql_processing_seconds_sum", l -> true)
+                            / Math.max(1, Prometheus.delta(before, after, "postgresql_processing_seconds_count",
+                            l -> true))));
+        }
     }
 
     /** Reactive SQL pool queueing and usage times, when ingest exposes them (Vert.x pool metrics). */
@@ -230,7 +258,9 @@ final class IngestBench {
         say("targets: lost=0 %s, ratio≥0.5 %s, ack p99≤%.0fms %s", lost == 0 ? "met" : "MISSED",
                 ratio >= 0.5 ? "met" : "MISSED", target, run.p(99) <= target ? "met" : "MISSED");
         if (!met) {
-            say("see bench/README.md for where the time goes and what would close the gap");
+            say("where the time goes:");
+            hints.forEach(h -> System.out.println("    - " + h));
+            say("what would close the gap: see bench/README.md (measured figures and the profile)");
         }
     }
 

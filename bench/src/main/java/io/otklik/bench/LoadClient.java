@@ -39,7 +39,10 @@ public final class LoadClient implements AutoCloseable {
         boolean ok(int status, Buffer body);
     }
 
-    /** What an open-loop phase did. {@code rejected}: answers other than a good 200; {@code failed}: no answer. */
+    /**
+     * What an open-loop phase did. {@code rejected}: answers other than a good 200; {@code failed}: no answer (a
+     * connection error, or no connection or no answer within the 10 s timeout each — Meta would retry these).
+     */
     public record Phase(String name, double targetRate, double seconds, long sent, long ok, long rejected,
                         long failed, Map<String, Long> statuses, Histogram latency, Histogram serviceTime) {
 
@@ -106,7 +109,8 @@ public final class LoadClient implements AutoCloseable {
                 LockSupport.parkNanos(wait);
             }
         }
-        long deadline = System.nanoTime() + TIMEOUT.toNanos() + TimeUnit.SECONDS.toNanos(2);
+        // a request may wait up to TIMEOUT for a pooled connection and then TIMEOUT for its answer
+        long deadline = System.nanoTime() + 2 * TIMEOUT.toNanos() + TimeUnit.SECONDS.toNanos(2);
         while (c.inflight.get() > 0 && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
@@ -118,7 +122,7 @@ public final class LoadClient implements AutoCloseable {
                       Counters c) {
         long sentAt = System.nanoTime();
         RequestOptions options = new RequestOptions().setMethod(r.method()).setHost(host).setPort(port)
-                .setURI(r.uri()).setIdleTimeout(TIMEOUT.toMillis());
+                .setURI(r.uri()).setConnectTimeout(TIMEOUT.toMillis()).setIdleTimeout(TIMEOUT.toMillis());
         r.headers().forEach(options::putHeader);
         client.request(options)
                 .compose(req -> (r.body() == null ? req.send() : req.send(Buffer.buffer(r.body())))
@@ -171,7 +175,7 @@ public final class LoadClient implements AutoCloseable {
 
     private void loop(Request r, long to, long from, LongAdder ok, LongAdder bad, AtomicLong inflight) {
         RequestOptions options = new RequestOptions().setMethod(r.method()).setHost(host).setPort(port)
-                .setURI(r.uri()).setIdleTimeout(TIMEOUT.toMillis());
+                .setURI(r.uri()).setConnectTimeout(TIMEOUT.toMillis()).setIdleTimeout(TIMEOUT.toMillis());
         r.headers().forEach(options::putHeader);
         client.request(options)
                 .compose(req -> req.send().compose(resp -> resp.body().map(b -> resp.statusCode())))
