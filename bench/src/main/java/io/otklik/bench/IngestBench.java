@@ -51,8 +51,8 @@ final class IngestBench {
              KafkaCounter kafka = new KafkaCounter(infra.kafka(), Topics.MESSAGE_RECEIVED, prefix)) {
             say("load generator: this JVM (pid %d), Vert.x HTTP client, %d keep-alive connections to %s",
                     ProcessHandle.current().pid(), o.connections(), ingest);
-            say("warm-up: 40 webhooks/s for 6 s (JIT of the services and the client)");
-            LoadClient.Phase warmup = phase(client, "warmup", 40, Duration.ofSeconds(6));
+            say("warm-up: 30 webhooks/s for 10 s (JIT of the services and the client; not counted)");
+            LoadClient.Phase warmup = phase(client, "warmup", 30, Duration.ofSeconds(10));
             report(warmup);
             settle(kafka, "warmup.", warmup.ok());
 

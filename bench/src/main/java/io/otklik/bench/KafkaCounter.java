@@ -41,7 +41,11 @@ public final class KafkaCounter implements AutoCloseable {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
             List<PartitionInfo> partitions = List.of();
             while (running && partitions.isEmpty()) {
-                partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+                try {
+                    partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+                } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                    partitions = List.of(); // a busy broker: ask again
+                }
                 if (partitions.isEmpty()) {
                     Thread.sleep(200);
                 }
