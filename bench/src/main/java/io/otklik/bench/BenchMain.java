@@ -74,6 +74,8 @@ public final class BenchMain {
             say("starting the six services (logs in %s)", work.resolve("logs"));
             Map<String, String> env = new HashMap<>(infra.env());
             env.putAll(DemoSecrets.env(fakes));
+            // six JVMs starting at once on a busy 2-core machine: give Flyway's JDBC connection more than 5 s
+            env.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60S");
             Suite suite = Suite.start(root, work.resolve("logs"), RUN, o.portBase(), env,
                     line -> System.out.println("  " + line));
             started.add(suite);
