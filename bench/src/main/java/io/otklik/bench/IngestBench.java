@@ -116,7 +116,7 @@ final class IngestBench {
 
     /**
      * Steps of {@link #STEP}: from 50/s up by ×1.6 while a step passes (no errors, ack p99 within the target, all
-     * answered), then halving the gap to the first failing rate; returns the highest passing rate.
+     * answered), then halving the gap to the first failing rate; returns the highest passing rate, or 0.
      */
     private double search(LoadClient client, KafkaCounter kafka, double ceiling) throws InterruptedException {
         say("rate search: steps of %d s, ×1.6 up from 50/s until ack p99 > %d ms or an error, then bisect",
