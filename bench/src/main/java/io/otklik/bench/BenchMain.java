@@ -80,7 +80,7 @@ public final class BenchMain {
                     line -> System.out.println("  " + line));
             started.add(suite);
             say("whole suite ready after %.1f s", (System.nanoTime() - t0) / 1e9);
-            String line = new IngestBench(o, infra, suite).run();
+            String line = new IngestBench(o, infra, suite, work).run();
             stop(started);
             System.out.println(line);
         } catch (Exception e) {

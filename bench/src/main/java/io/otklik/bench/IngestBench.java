@@ -39,8 +39,11 @@ final class IngestBench {
     private final String prefix = "wamid.BENCH" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT)
             + ".";
 
-    IngestBench(BenchMain.Options o, InfraProcess infra, Suite suite) {
+    private final java.nio.file.Path work;
+
+    IngestBench(BenchMain.Options o, InfraProcess infra, Suite suite, java.nio.file.Path work) {
         this.o = o;
+        this.work = work;
         this.infra = infra;
         this.suite = suite;
     }
@@ -63,6 +66,18 @@ final class IngestBench {
                     o.connections(), Duration.ofSeconds(2), Duration.ofSeconds(5), BenchMain::say);
             say("ceiling: %.0f req/s", ceiling);
 
+            Map<String, long[]> pids = new LinkedHashMap<>();
+            for (Suite.Service s : Suite.Service.values()) {
+                pids.put(s.module, new long[] {suite.pid(s)});
+            }
+            pids.put("kafka (infra JVM)", new long[] {infra.pid()});
+            pids.put("bench (load generator)", new long[] {ProcessHandle.current().pid()});
+            Map<String, String> commands = Map.of("postgres (all)", "postgres");
+            say("idle baseline: CPU of every process for 5 s without load");
+            CpuTimes.Snapshot idleFrom = CpuTimes.take(pids, commands);
+            Thread.sleep(5_000);
+            CpuTimes.Snapshot idle = CpuTimes.take(pids, commands).minus(idleFrom);
+
             double rate;
             if (o.rate() != null) {
                 rate = o.rate();
@@ -79,19 +94,14 @@ final class IngestBench {
                 }
             }
 
-            Map<String, long[]> pids = new LinkedHashMap<>();
-            for (Suite.Service s : Suite.Service.values()) {
-                pids.put(s.module, new long[] {suite.pid(s)});
-            }
-            pids.put("kafka (infra JVM)", new long[] {infra.pid()});
-            pids.put("bench (load generator)", new long[] {ProcessHandle.current().pid()});
-            Map<String, String> commands = Map.of("postgres (all)", "postgres");
             Map<String, Double> metricsBefore = Prometheus.scrape(ingest);
             CpuTimes.Snapshot cpuBefore = CpuTimes.take(pids, commands);
 
             say("measured run: %.0f webhooks/s for %d s (open loop; latency = answer − intended send time)", rate,
                     o.duration().toSeconds());
+            JfrProfile jfr = JfrProfile.start(suite.pid(Suite.Service.INGEST), work.resolve("profile"));
             LoadClient.Phase run = phase(client, "run", rate, o.duration());
+            JfrProfile.Result jfrResult = jfr == null ? null : jfr.stop();
 
             CpuTimes.Snapshot cpu = CpuTimes.take(pids, commands).minus(cpuBefore);
             Map<String, Double> metricsAfter = Prometheus.scrape(ingest);
@@ -106,7 +116,11 @@ final class IngestBench {
                 say("not acknowledged: %d rejected (not a 200 with accepted=1), %d without an answer — Meta would"
                         + " retry these", run.rejected(), run.failed());
             }
-            profile(run, cpu, metricsBefore, metricsAfter);
+            profile(run, cpu, idle, metricsBefore, metricsAfter);
+            if (jfrResult != null) {
+                JfrProfile.print(jfrResult);
+                say("(recording: %s — open with JDK Mission Control or `jfr print`)", jfr.file());
+            }
             verdict(run, ratio, lost);
             return String.format(Locale.ROOT, "ingest: rps=%.0f ceiling_rps=%.0f ratio=%.2f ack_p50_ms=%.1f"
                             + " ack_p99_ms=%.1f sent=%d received_in_kafka=%d lost=%d", run.achievedRps(), ceiling,
@@ -191,20 +205,32 @@ final class IngestBench {
     }
 
     /** Where the time went during the measured run: CPU per process, ingest's own view of the webhook time. */
-    private void profile(LoadClient.Phase run, CpuTimes.Snapshot cpu, Map<String, Double> before,
-                         Map<String, Double> after) {
+    private void profile(LoadClient.Phase run, CpuTimes.Snapshot cpu, CpuTimes.Snapshot idle,
+                         Map<String, Double> before, Map<String, Double> after) {
         double capacity = cpu.machineTotal();
-        say("profile of the measured run — CPU time (%.0f core-seconds available, machine busy %.0f%%):", capacity,
+        double idleCapacity = idle.machineTotal();
+        say("profile of the measured run — CPU time (%.0f core-seconds available, machine busy %.0f%%); last"
+                        + " column: the same process's share with no load (idle baseline)", capacity,
                 capacity > 0 ? 100 * cpu.machineBusy() / capacity : 0);
         double known = 0;
+        double idleKnown = 0;
         for (Map.Entry<String, Double> e : cpu.seconds().entrySet()) {
             known += e.getValue();
-            System.out.printf(Locale.ROOT, "    %-24s %6.1f s  %5.1f%%%n", e.getKey(), e.getValue(),
-                    capacity > 0 ? 100 * e.getValue() / capacity : 0);
+            double i = idle.seconds().getOrDefault(e.getKey(), 0.0);
+            idleKnown += i;
+            System.out.printf(Locale.ROOT, "    %-24s %6.1f s  %5.1f%%   idle %5.1f%%%n", e.getKey(), e.getValue(),
+                    capacity > 0 ? 100 * e.getValue() / capacity : 0, idleCapacity > 0 ? 100 * i / idleCapacity : 0);
         }
         double outside = cpu.machineBusy() - known;
-        System.out.printf(Locale.ROOT, "    %-24s %6.1f s  %5.1f%%%n", "everything else", outside,
-                capacity > 0 ? 100 * outside / capacity : 0);
+        System.out.printf(Locale.ROOT, "    %-24s %6.1f s  %5.1f%%   idle %5.1f%%%n", "everything else", outside,
+                capacity > 0 ? 100 * outside / capacity : 0,
+                idleCapacity > 0 ? 100 * (idle.machineBusy() - idleKnown) / idleCapacity : 0);
+        double generatorIdle = idle.seconds().getOrDefault("bench (load generator)", 0.0);
+        if (idleCapacity > 0) {
+            hints.add(String.format(Locale.ROOT, "with no load at all the suite (six services, Kafka, PostgreSQL)"
+                    + " already used %.0f%% of the machine — pollers, schedulers and six JVMs", 100
+                    * (idleKnown - generatorIdle) / idleCapacity));
+        }
         if (capacity > 0 && cpu.machineBusy() / capacity >= 0.85) {
             double generator = cpu.seconds().getOrDefault("bench (load generator)", 0.0);
             hints.add(String.format(Locale.ROOT, "the machine was saturated (%.0f%% busy): %.0f%% of its CPU went"
