@@ -55,6 +55,17 @@ final class IngestBench {
              KafkaCounter kafka = new KafkaCounter(infra.kafka(), Topics.MESSAGE_RECEIVED, prefix)) {
             say("load generator: this JVM (pid %d), Vert.x HTTP client, %d keep-alive connections to %s",
                     ProcessHandle.current().pid(), o.connections(), ingest);
+            Map<String, long[]> pids = new LinkedHashMap<>();
+            for (Suite.Service s : Suite.Service.values()) {
+                pids.put(s.module, new long[] {suite.pid(s)});
+            }
+            pids.put("kafka (infra JVM)", new long[] {infra.pid()});
+            pids.put("bench (load generator)", new long[] {ProcessHandle.current().pid()});
+            Map<String, String> commands = Map.of("postgres (all)", "postgres");
+            say("idle baseline: CPU of every process for 5 s before any load");
+            CpuTimes.Snapshot idleFrom = CpuTimes.take(pids, commands);
+            Thread.sleep(5_000);
+            CpuTimes.Snapshot idle = CpuTimes.take(pids, commands).minus(idleFrom);
             say("warm-up: 30 webhooks/s for 10 s (JIT of the services and the client; not counted)");
             LoadClient.Phase warmup = phase(client, "warmup", 30, Duration.ofSeconds(10));
             report(warmup);
@@ -65,18 +76,6 @@ final class IngestBench {
             double ceiling = client.closedLoop(new LoadClient.Request(HttpMethod.GET, TRIVIAL, Map.of(), null),
                     o.connections(), Duration.ofSeconds(2), Duration.ofSeconds(5), BenchMain::say);
             say("ceiling: %.0f req/s", ceiling);
-
-            Map<String, long[]> pids = new LinkedHashMap<>();
-            for (Suite.Service s : Suite.Service.values()) {
-                pids.put(s.module, new long[] {suite.pid(s)});
-            }
-            pids.put("kafka (infra JVM)", new long[] {infra.pid()});
-            pids.put("bench (load generator)", new long[] {ProcessHandle.current().pid()});
-            Map<String, String> commands = Map.of("postgres (all)", "postgres");
-            say("idle baseline: CPU of every process for 5 s without load");
-            CpuTimes.Snapshot idleFrom = CpuTimes.take(pids, commands);
-            Thread.sleep(5_000);
-            CpuTimes.Snapshot idle = CpuTimes.take(pids, commands).minus(idleFrom);
 
             double rate;
             if (o.rate() != null) {
@@ -94,17 +93,16 @@ final class IngestBench {
                 }
             }
 
-            Map<String, Double> metricsBefore = Prometheus.scrape(ingest);
-            CpuTimes.Snapshot cpuBefore = CpuTimes.take(pids, commands);
-
             say("measured run: %.0f webhooks/s for %d s (open loop; latency = answer − intended send time)", rate,
                     o.duration().toSeconds());
             JfrProfile jfr = JfrProfile.start(suite.pid(Suite.Service.INGEST), work.resolve("profile"));
+            Map<String, Double> metricsBefore = Prometheus.scrape(ingest);
+            CpuTimes.Snapshot cpuBefore = CpuTimes.take(pids, commands);
             LoadClient.Phase run = phase(client, "run", rate, o.duration());
-            JfrProfile.Result jfrResult = jfr == null ? null : jfr.stop();
-
             CpuTimes.Snapshot cpu = CpuTimes.take(pids, commands).minus(cpuBefore);
             Map<String, Double> metricsAfter = Prometheus.scrape(ingest);
+            JfrProfile.Result jfrResult = jfr == null ? null : jfr.stop();
+
             report(run);
             say("waiting for the run's message_received events in Kafka (up to 60 s)");
             long received = kafka.await(prefix + "run.", run.ok(), Duration.ofSeconds(60), Duration.ofSeconds(15));
