@@ -127,13 +127,14 @@ final class IngestBench {
     }
 
     /**
-     * Steps of {@link #STEP}: from 50/s up by ×1.6 while a step passes (no errors, ack p99 within the target, all
-     * answered), then halving the gap to the first failing rate; returns the highest passing rate, or 0.
+     * Steps of {@link #STEP}: from min(50/s, ceiling / 4) up by ×1.6 while a step passes (no errors, ack p99 within
+     * the target, all answered), then halving the gap to the first failing rate; returns the highest passing rate,
+     * or 0 when none passed.
      */
     private double search(LoadClient client, KafkaCounter kafka, double ceiling) throws InterruptedException {
-        say("rate search: steps of %d s, ×1.6 up from 50/s until ack p99 > %d ms or an error, then bisect",
-                STEP.toSeconds(), o.p99Target().toMillis());
-        double r = 50;
+        double r = Math.max(5, Math.min(50, Math.round(ceiling / 4)));
+        say("rate search: steps of %d s, ×1.6 up from %.0f/s until ack p99 > %d ms or an error, then bisect",
+                STEP.toSeconds(), r, o.p99Target().toMillis());
         double pass = 0;
         double fail = Double.POSITIVE_INFINITY;
         for (int step = 1; step <= 9; step++) {

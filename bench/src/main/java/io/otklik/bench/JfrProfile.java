@@ -33,7 +33,8 @@ public final class JfrProfile {
         LIBRARIES.put("Kafka client", List.of("org.apache.kafka."));
         LIBRARIES.put("SmallRye Reactive Messaging", List.of("io.smallrye.reactive.messaging."));
         LIBRARIES.put("Jackson (JSON)", List.of("com.fasterxml.jackson."));
-        LIBRARIES.put("RESTEasy Reactive (HTTP)", List.of("org.jboss.resteasy.reactive.", "io.quarkus.resteasy.reactive."));
+        LIBRARIES.put("RESTEasy Reactive (HTTP)",
+                List.of("org.jboss.resteasy.reactive.", "io.quarkus.resteasy.reactive."));
         LIBRARIES.put("Netty (network I/O)", List.of("io.netty."));
         LIBRARIES.put("Micrometer (metrics)", List.of("io.micrometer.", "io.quarkus.micrometer."));
         LIBRARIES.put("logging", List.of("org.jboss.logmanager.", "org.jboss.logging."));

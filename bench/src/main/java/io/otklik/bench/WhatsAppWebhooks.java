@@ -44,12 +44,13 @@ public final class WhatsAppWebhooks {
      * @param seq    picks the text
      */
     public byte[] textMessage(String wamid, String waId, String name, long seq, long epochSecond) {
-        String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{"
-                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
+        String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\","
+                + "\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{"
+                + "\"display_phone_number\":\"15550783881\","
                 + "\"phone_number_id\":\"" + phoneNumberId + "\"},\"contacts\":[{\"profile\":{\"name\":\"" + name
                 + "\"},\"wa_id\":\"" + waId + "\"}],\"messages\":[{\"from\":\"" + waId + "\",\"id\":\"" + wamid
                 + "\",\"timestamp\":\"" + epochSecond + "\",\"type\":\"text\",\"text\":{\"body\":\""
-                + TEXTS[(int) Math.floorMod(seq, (long) TEXTS.length)] + "\"}}]},\"field\":\"messages\"}]}]}";
+                + TEXTS[(int) Math.floorMod(seq, TEXTS.length)] + "\"}}]},\"field\":\"messages\"}]}]}";
         return body.getBytes(StandardCharsets.US_ASCII);
     }
 

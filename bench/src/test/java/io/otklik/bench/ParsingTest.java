@@ -39,9 +39,9 @@ class ParsingTest {
         assertThat(CpuTimes.statSeconds(stat)).isEqualTo(2.1, org.assertj.core.data.Offset.offset(1e-9));
         Map<String, Double> m = Prometheus.parse("""
                 # TYPE http_server_requests_seconds summary
-                http_server_requests_seconds_count{method="POST",outcome="SUCCESS",status="200",uri="/webhooks/whatsapp"} 10.0
-                http_server_requests_seconds_count{method="GET",outcome="SUCCESS",status="200",uri="/q/health/live"} 5.0
-                http_server_requests_seconds_sum{method="POST",outcome="SUCCESS",status="200",uri="/webhooks/whatsapp"} 0.05
+                http_server_requests_seconds_count{method="POST",status="200",uri="/webhooks/whatsapp"} 10.0
+                http_server_requests_seconds_count{method="GET",status="200",uri="/q/health/live"} 5.0
+                http_server_requests_seconds_sum{method="POST",status="200",uri="/webhooks/whatsapp"} 0.05
                 """);
         assertThat(Prometheus.delta(Map.of(), m, "http_server_requests_seconds_count",
                 l -> l.contains("/webhooks/whatsapp"))).isEqualTo(10.0);
