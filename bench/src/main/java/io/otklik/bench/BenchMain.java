@@ -28,6 +28,7 @@ public final class BenchMain {
               --rate N             webhooks per second of the measured run (default: the highest rate of a short
                                    step search whose ack p99 stays within --p99-target with no errors)
               --p99-target 15ms    the ack p99 the step search keeps to
+              --warmup 10s         webhooks at 30/s before measuring, to warm up the services' JIT (not counted)
               --connections 64     keep-alive connections of the load generator
               --port-base 18080    services on port-base+1 … +6 (ingest-service on 18081)
               --kafka-port 19192   the bench's own fresh Kafka broker (and port+1 for its controller)
@@ -40,7 +41,7 @@ public final class BenchMain {
 
     /** The options of a bench run. */
     record Options(Duration duration, Double rate, Duration p99Target, int connections, int portBase, int kafkaPort,
-                   int fakesPort) {
+                   int fakesPort, Duration warmup) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -98,6 +99,7 @@ public final class BenchMain {
         int portBase = 18080;
         int kafkaPort = 19192;
         int fakesPort = 18089;
+        Duration warmup = Duration.ofSeconds(10);
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             if (i + 1 >= args.length) {
@@ -112,13 +114,14 @@ public final class BenchMain {
                 case "--port-base" -> portBase = Integer.parseInt(v);
                 case "--kafka-port" -> kafkaPort = Integer.parseInt(v);
                 case "--fakes-port" -> fakesPort = Integer.parseInt(v);
+                case "--warmup" -> warmup = duration(v);
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
         if (rate != null && rate <= 0) {
             throw new IllegalArgumentException("--rate must be positive");
         }
-        return new Options(duration, rate, p99, connections, portBase, kafkaPort, fakesPort);
+        return new Options(duration, rate, p99, connections, portBase, kafkaPort, fakesPort, warmup);
     }
 
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)?");

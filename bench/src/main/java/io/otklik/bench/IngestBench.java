@@ -66,8 +66,9 @@ final class IngestBench {
             CpuTimes.Snapshot idleFrom = CpuTimes.take(pids, commands);
             Thread.sleep(5_000);
             CpuTimes.Snapshot idle = CpuTimes.take(pids, commands).minus(idleFrom);
-            say("warm-up: 30 webhooks/s for 10 s (JIT of the services and the client; not counted)");
-            LoadClient.Phase warmup = phase(client, "warmup", 30, Duration.ofSeconds(10));
+            say("warm-up: 30 webhooks/s for %d s (JIT of the services and the client; not counted)",
+                    o.warmup().toSeconds());
+            LoadClient.Phase warmup = phase(client, "warmup", 30, o.warmup());
             report(warmup);
             settle(kafka, "warmup.", warmup.ok());
 
@@ -117,6 +118,13 @@ final class IngestBench {
             profile(run, cpu, idle, metricsBefore, metricsAfter);
             if (jfrResult != null) {
                 JfrProfile.print(jfrResult);
+                double all = jfrResult.threadCpu().values().stream().mapToDouble(Double::doubleValue).sum();
+                double jit = jfrResult.threadCpu().getOrDefault("JIT compiler", 0.0);
+                if (all > 0 && jit / all > 0.2) {
+                    hints.add(String.format(Locale.ROOT, "ingest spent %.0f%% of its CPU during the run compiling"
+                            + " (JIT threads): the services were still warming up — try a longer --warmup",
+                            100 * jit / all));
+                }
                 say("(recording: %s — open with JDK Mission Control or `jfr print`)", jfr.file());
             }
             verdict(run, ratio, lost);

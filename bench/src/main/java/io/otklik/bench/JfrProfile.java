@@ -45,7 +45,27 @@ public final class JfrProfile {
 
     /** The outcome: samples per library (inclusive), the top frames (self), GC pauses. */
     public record Result(long samples, Map<String, Long> libraries, Map<String, Long> topFrames, long gcPauses,
-                         Duration gcPauseTotal) {
+                         Duration gcPauseTotal, Map<String, Double> threadCpu) {
+    }
+
+    /** The kind of work a JVM thread does, by its name. */
+    static String threadKind(String name) {
+        if (name.contains("CompilerThread")) {
+            return "JIT compiler";
+        }
+        if (name.startsWith("vert.x-eventloop")) {
+            return "Vert.x event loops (HTTP, SQL)";
+        }
+        if (name.contains("kafka")) {
+            return "Kafka clients";
+        }
+        if (name.startsWith("executor-thread") || name.startsWith("vert.x-worker")) {
+            return "worker threads";
+        }
+        if (name.startsWith("JFR") || name.equals("Attach Listener")) {
+            return "the profiler itself";
+        }
+        return "other threads";
     }
 
     private final long pid;
@@ -96,6 +116,7 @@ public final class JfrProfile {
         Map<String, Long> top = new HashMap<>();
         long pauses = 0;
         long pauseNanos = 0;
+        Map<String, Double> threadCpu = new LinkedHashMap<>();
         for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
             String type = e.getEventType().getName();
             if (type.equals("jdk.ExecutionSample")) {
@@ -117,6 +138,9 @@ public final class JfrProfile {
                     });
                 }
                 seen.forEach(lib -> libraries.merge(lib, 1L, Long::sum));
+            } else if (type.equals("jdk.ThreadCPULoad") && e.getThread() != null) {
+                threadCpu.merge(threadKind(String.valueOf(e.getThread().getJavaName())),
+                        (double) e.getFloat("user") + e.getFloat("system"), Double::sum);
             } else if (type.equals("jdk.GarbageCollection")) {
                 pauses++;
                 pauseNanos += e.getDuration("sumOfPauses").toNanos();
@@ -125,7 +149,7 @@ public final class JfrProfile {
         Map<String, Long> topFrames = new LinkedHashMap<>();
         top.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
                 .forEach(en -> topFrames.put(en.getKey(), en.getValue()));
-        return new Result(samples, libraries, topFrames, pauses, Duration.ofNanos(pauseNanos));
+        return new Result(samples, libraries, topFrames, pauses, Duration.ofNanos(pauseNanos), threadCpu);
     }
 
     /** Prints the result as indented lines. */
@@ -143,6 +167,13 @@ public final class JfrProfile {
         BenchMain.say("hottest methods (self time):");
         r.topFrames().forEach((m, n) -> System.out.printf(Locale.ROOT, "    %5.1f%%  %s%n", 100.0 * n / r.samples(),
                 m));
+        double all = r.threadCpu().values().stream().mapToDouble(Double::doubleValue).sum();
+        if (all > 0) {
+            BenchMain.say("ingest's CPU by kind of thread (JFR thread CPU load):");
+            r.threadCpu().entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .forEach(e -> System.out.printf(Locale.ROOT, "    %-32s %5.1f%%%n", e.getKey(),
+                            100 * e.getValue() / all));
+        }
         BenchMain.say("GC: %d collections, %d ms of pauses in total", r.gcPauses(), r.gcPauseTotal().toMillis());
     }
 
