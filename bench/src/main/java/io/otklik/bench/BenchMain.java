@@ -29,6 +29,8 @@ public final class BenchMain {
                                    step search whose ack p99 stays within --p99-target with no errors)
               --p99-target 15ms    the ack p99 the step search keeps to
               --warmup 10s         webhooks at 30/s before measuring, to warm up the services' JIT (not counted)
+              --service-jvm-options "-XX:TieredStopAtLevel=1"
+                                   extra JVM options for the six services (through JAVA_TOOL_OPTIONS)
               --connections 64     keep-alive connections of the load generator
               --port-base 18080    services on port-base+1 … +6 (ingest-service on 18081)
               --kafka-port 19192   the bench's own fresh Kafka broker (and port+1 for its controller)
@@ -41,7 +43,7 @@ public final class BenchMain {
 
     /** The options of a bench run. */
     record Options(Duration duration, Double rate, Duration p99Target, int connections, int portBase, int kafkaPort,
-                   int fakesPort, Duration warmup) {
+                   int fakesPort, Duration warmup, String serviceJvmOptions) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -77,6 +79,10 @@ public final class BenchMain {
             env.putAll(DemoSecrets.env(fakes));
             // six JVMs starting at once on a busy 2-core machine: give Flyway's JDBC connection more than 5 s
             env.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60S");
+            if (o.serviceJvmOptions() != null) {
+                env.put("JAVA_TOOL_OPTIONS", o.serviceJvmOptions());
+                say("services' extra JVM options: %s", o.serviceJvmOptions());
+            }
             Suite suite = Suite.start(root, work.resolve("logs"), RUN, o.portBase(), env,
                     line -> System.out.println("  " + line));
             started.add(suite);
@@ -100,6 +106,7 @@ public final class BenchMain {
         int kafkaPort = 19192;
         int fakesPort = 18089;
         Duration warmup = Duration.ofSeconds(10);
+        String serviceJvmOptions = null;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             if (i + 1 >= args.length) {
@@ -115,13 +122,15 @@ public final class BenchMain {
                 case "--kafka-port" -> kafkaPort = Integer.parseInt(v);
                 case "--fakes-port" -> fakesPort = Integer.parseInt(v);
                 case "--warmup" -> warmup = duration(v);
+                case "--service-jvm-options" -> serviceJvmOptions = v;
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
         if (rate != null && rate <= 0) {
             throw new IllegalArgumentException("--rate must be positive");
         }
-        return new Options(duration, rate, p99, connections, portBase, kafkaPort, fakesPort, warmup);
+        return new Options(duration, rate, p99, connections, portBase, kafkaPort, fakesPort, warmup,
+                serviceJvmOptions);
     }
 
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)?");
