@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
@@ -34,6 +35,9 @@ final class IngestBench {
             DemoSecrets.SALON_WA_APP_SECRET);
     private final AtomicLong clientSeq = new AtomicLong();
     private double lowestTried = Double.POSITIVE_INFINITY;
+    private Map<String, long[]> pids;
+    private Map<String, String> commands;
+    private double idleSuiteShare;
     /** Where the time went, worded from the measured run's figures; printed when a target is missed. */
     private final java.util.List<String> hints = new java.util.ArrayList<>();
     private final String prefix = "wamid.BENCH" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT)
@@ -55,17 +59,18 @@ final class IngestBench {
              KafkaCounter kafka = new KafkaCounter(infra.kafka(), Topics.MESSAGE_RECEIVED, prefix)) {
             say("load generator: this JVM (pid %d), Vert.x HTTP client, %d keep-alive connections to %s",
                     ProcessHandle.current().pid(), o.connections(), ingest);
-            Map<String, long[]> pids = new LinkedHashMap<>();
+            pids = new LinkedHashMap<>();
             for (Suite.Service s : Suite.Service.values()) {
                 pids.put(s.module, new long[] {suite.pid(s)});
             }
             pids.put("kafka (infra JVM)", new long[] {infra.pid()});
             pids.put("bench (load generator)", new long[] {ProcessHandle.current().pid()});
-            Map<String, String> commands = Map.of("postgres (all)", "postgres");
+            commands = Map.of("postgres (all)", "postgres");
             say("idle baseline: CPU of every process for 5 s before any load");
             CpuTimes.Snapshot idleFrom = CpuTimes.take(pids, commands);
             Thread.sleep(5_000);
             CpuTimes.Snapshot idle = CpuTimes.take(pids, commands).minus(idleFrom);
+            idleSuiteShare = suiteShare(idle);
             say("warm-up: 30 webhooks/s for %d s (JIT of the services and the client; not counted)",
                     o.warmup().toSeconds());
             LoadClient.Phase warmup = phase(client, "warmup", 30, o.warmup());
@@ -184,12 +189,39 @@ final class IngestBench {
                 && p.p(99) <= o.p99Target().toNanos() / 1e6;
     }
 
-    /** Lets ingest's outbox drain after a step so the next one starts from a quiet service. */
+    /** Lets ingest's outbox drain and the suite settle after a phase, so the next one starts from a quiet suite. */
     private void settle(KafkaCounter kafka, String tag, long expected) throws InterruptedException {
         if (expected > 0) {
             kafka.await(prefix + tag, expected, Duration.ofSeconds(15), Duration.ofSeconds(5));
         }
-        Thread.sleep(1_500);
+        // the rest of the suite may still be working through the phase's messages (NLU, routing, CRM, replies):
+        // wait until its CPU is back near the idle baseline, so the next phase is not measured against a backlog
+        long started = System.nanoTime();
+        long deadline = started + TimeUnit.SECONDS.toNanos(90);
+        double share;
+        do {
+            CpuTimes.Snapshot from = CpuTimes.take(pids, commands);
+            Thread.sleep(1_000);
+            share = suiteShare(CpuTimes.take(pids, commands).minus(from));
+        } while (share > idleSuiteShare + 0.10 && System.nanoTime() < deadline);
+        double waited = (System.nanoTime() - started) / 1e9;
+        if (share > idleSuiteShare + 0.10) {
+            say("the suite was still busy after %.0f s (%.0f%% of the machine, idle %.0f%%); going on", waited,
+                    100 * share, 100 * idleSuiteShare);
+        } else if (waited > 2) {
+            say("the suite worked off the %s backlog in %.0f s", tag.substring(0, tag.length() - 1), waited);
+        }
+    }
+
+    /** The share of the machine the suite (services, Kafka, PostgreSQL; not the generator) used in a window. */
+    private static double suiteShare(CpuTimes.Snapshot window) {
+        double suite = 0;
+        for (Map.Entry<String, Double> e : window.seconds().entrySet()) {
+            if (!e.getKey().startsWith("bench")) {
+                suite += e.getValue();
+            }
+        }
+        return window.machineTotal() > 0 ? suite / window.machineTotal() : 0;
     }
 
     private LoadClient.Phase phase(LoadClient client, String tag, double rate, Duration duration) {
