@@ -73,6 +73,8 @@ final class IngestBench {
             idleSuiteShare = suiteShare(idle);
             say("warm-up: 30 webhooks/s for %d s (JIT of the services and the client; not counted)",
                     o.warmup().toSeconds());
+            // the profiler starts now, not at the run: switching it on makes ingest recompile for a while
+            JfrProfile jfr = JfrProfile.start(suite.pid(Suite.Service.INGEST), work.resolve("profile"));
             LoadClient.Phase warmup = phase(client, "warmup", 30, o.warmup());
             report(warmup);
             settle(kafka, "warmup.", warmup.ok());
@@ -101,13 +103,13 @@ final class IngestBench {
 
             say("measured run: %.0f webhooks/s for %d s (open loop; latency = answer − intended send time)", rate,
                     o.duration().toSeconds());
-            JfrProfile jfr = JfrProfile.start(suite.pid(Suite.Service.INGEST), work.resolve("profile"));
+            Instant runFrom = Instant.now();
             Map<String, Double> metricsBefore = Prometheus.scrape(ingest);
             CpuTimes.Snapshot cpuBefore = CpuTimes.take(pids, commands);
             LoadClient.Phase run = phase(client, "run", rate, o.duration());
             CpuTimes.Snapshot cpu = CpuTimes.take(pids, commands).minus(cpuBefore);
             Map<String, Double> metricsAfter = Prometheus.scrape(ingest);
-            JfrProfile.Result jfrResult = jfr == null ? null : jfr.stop();
+            JfrProfile.Result jfrResult = jfr == null ? null : jfr.stop(runFrom, Instant.now());
 
             report(run);
             say("waiting for the run's message_received events in Kafka (up to 60 s)");
@@ -127,13 +129,13 @@ final class IngestBench {
                 double jit = jfrResult.threadCpu().getOrDefault("JIT compiler", 0.0);
                 if (all > 0 && jit / all > 0.2) {
                     hints.add(String.format(Locale.ROOT, "ingest spent %.0f%% of its CPU during the run compiling"
-                            + " (JIT threads): the services were still warming up — try a longer --warmup",
+                            + " (JIT threads): it was still warming up — try a longer --warmup",
                             100 * jit / all));
                 }
                 say("(recording: %s — open with JDK Mission Control or `jfr print`)", jfr.file());
             }
             verdict(run, ratio, lost);
-            return String.format(Locale.ROOT, "ingest: rps=%.0f ceiling_rps=%.0f ratio=%.2f ack_p50_ms=%.1f"
+            return String.format(Locale.ROOT, "ingest: rps=%.0f ceiling_rps=%.0f ratio=%.3f ack_p50_ms=%.1f"
                             + " ack_p99_ms=%.1f sent=%d received_in_kafka=%d lost=%d", run.achievedRps(), ceiling,
                     ratio, run.p(50), run.p(99), run.sent(), received, lost);
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,7 +21,9 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * A Java Flight Recorder profile of a running service (started and stopped with {@code jcmd}, so the service needs
- * no flag): which code its CPU samples were in, and its GC pauses.
+ * no flag): which code its CPU samples were in, which threads used its CPU, and its GC pauses. Start it well before
+ * the window of interest: enabling JFR's I/O events re-instruments JDK classes, and the service recompiles for a
+ * while afterwards.
  */
 public final class JfrProfile {
 
@@ -94,11 +97,11 @@ public final class JfrProfile {
         }
     }
 
-    /** Stops the recording and reads it; null when that fails. */
-    public Result stop() {
+    /** Stops the recording and reads the events of {@code [from, to]}; null when that fails. */
+    public Result stop(Instant from, Instant to) {
         try {
             jcmd(pid, "JFR.stop", "name=bench");
-            return read(file);
+            return read(file, from, to);
         } catch (IOException | InterruptedException e) {
             BenchMain.say("the JFR profile could not be read: %s", e);
             return null;
@@ -109,7 +112,7 @@ public final class JfrProfile {
         return file;
     }
 
-    static Result read(Path file) throws IOException {
+    static Result read(Path file, Instant from, Instant to) throws IOException {
         long samples = 0;
         Map<String, Long> libraries = new LinkedHashMap<>();
         LIBRARIES.keySet().forEach(k -> libraries.put(k, 0L));
@@ -118,6 +121,9 @@ public final class JfrProfile {
         long pauseNanos = 0;
         Map<String, Double> threadCpu = new LinkedHashMap<>();
         for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+            if (e.getStartTime().isBefore(from) || e.getStartTime().isAfter(to)) {
+                continue;
+            }
             String type = e.getEventType().getName();
             if (type.equals("jdk.ExecutionSample")) {
                 RecordedStackTrace stack = e.getStackTrace();
