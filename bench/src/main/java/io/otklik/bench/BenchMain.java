@@ -4,6 +4,7 @@ import io.otklik.e2e.DemoSecrets;
 import io.otklik.e2e.Fakes;
 import io.otklik.e2e.InfraProcess;
 import io.otklik.e2e.Project;
+import io.otklik.e2e.Shutdown;
 import io.otklik.e2e.Suite;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -160,17 +161,6 @@ public final class BenchMain {
     }
 
     private static synchronized void stop(List<AutoCloseable> started) {
-        if (started.isEmpty()) {
-            return;
-        }
-        say("stopping everything it started");
-        for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                System.err.println("bench: stopping " + started.get(i) + " failed: " + e);
-            }
-        }
-        started.clear();
+        Shutdown.closeAll(started, "bench");
     }
 }

@@ -8,6 +8,7 @@ import io.otklik.e2e.Http;
 import io.otklik.e2e.InfraProcess;
 import io.otklik.e2e.Project;
 import io.otklik.e2e.Rss;
+import io.otklik.e2e.Shutdown;
 import io.otklik.e2e.Suite;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -140,18 +141,7 @@ public final class DemoMain {
     }
 
     private static void stop(List<AutoCloseable> started) {
-        if (started.isEmpty()) {
-            return;
-        }
-        say("stopping everything it started");
-        for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                System.err.println("demo: stopping " + started.get(i) + " failed: " + e);
-            }
-        }
-        started.clear();
+        Shutdown.closeAll(started, "demo");
     }
 
     /** Replays conversations and reads the numbers back; shared by the demo and the end-to-end test. */

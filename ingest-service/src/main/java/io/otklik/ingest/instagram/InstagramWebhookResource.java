@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.otklik.events.data.Channel;
 import io.otklik.events.data.Contact;
 import io.otklik.ingest.inbound.Accepted;
+import io.otklik.ingest.inbound.HubVerification;
 import io.otklik.ingest.inbound.Inbound;
 import io.otklik.ingest.inbound.InboundService;
 import io.otklik.ingest.inbound.RawWebhook;
@@ -54,14 +55,8 @@ public class InstagramWebhookResource {
     @Produces(MediaType.TEXT_PLAIN)
     public Response verify(@QueryParam("hub.mode") String mode, @QueryParam("hub.verify_token") String token,
                            @QueryParam("hub.challenge") String challenge) {
-        boolean known = token != null && tenants.all().stream()
-                .map(Tenant::channels).map(Tenant.Channels::instagram)
-                .filter(i -> i != null && i.verifyTokenEnv() != null)
-                .anyMatch(i -> tenants.secret(i.verifyTokenEnv()).map(token::equals).orElse(false));
-        if ("subscribe".equals(mode) && known && challenge != null) {
-            return Response.ok(challenge, MediaType.TEXT_PLAIN).build();
-        }
-        return Response.status(Response.Status.FORBIDDEN).entity("verification failed").build();
+        return HubVerification.answer(mode, token, challenge, tenants, t -> t.channels().instagram() == null ? null
+                : t.channels().instagram().verifyTokenEnv());
     }
 
     @POST

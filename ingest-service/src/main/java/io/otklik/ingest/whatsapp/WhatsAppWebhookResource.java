@@ -4,6 +4,7 @@ import io.otklik.events.data.Channel;
 import io.otklik.events.data.Contact;
 import io.otklik.events.data.Utm;
 import io.otklik.ingest.inbound.Accepted;
+import io.otklik.ingest.inbound.HubVerification;
 import io.otklik.ingest.inbound.Inbound;
 import io.otklik.ingest.inbound.InboundService;
 import io.otklik.ingest.inbound.Phones;
@@ -62,14 +63,8 @@ public class WhatsAppWebhookResource {
     @Produces(MediaType.TEXT_PLAIN)
     public Response verify(@QueryParam("hub.mode") String mode, @QueryParam("hub.verify_token") String token,
                            @QueryParam("hub.challenge") String challenge) {
-        boolean known = token != null && tenants.all().stream()
-                .map(Tenant::channels).map(Tenant.Channels::whatsapp)
-                .filter(w -> w != null && w.verifyTokenEnv() != null)
-                .anyMatch(w -> tenants.secret(w.verifyTokenEnv()).map(token::equals).orElse(false));
-        if ("subscribe".equals(mode) && known && challenge != null) {
-            return Response.ok(challenge, MediaType.TEXT_PLAIN).build();
-        }
-        return Response.status(Response.Status.FORBIDDEN).entity("verification failed").build();
+        return HubVerification.answer(mode, token, challenge, tenants, t -> t.channels().whatsapp() == null ? null
+                : t.channels().whatsapp().verifyTokenEnv());
     }
 
     @POST
