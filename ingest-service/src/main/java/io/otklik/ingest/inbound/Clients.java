@@ -36,16 +36,23 @@ public final class Clients {
     private Clients() {
     }
 
-    /** The addresses a message names: its channel address, its phone, and the phones typed in its text. */
-    public static List<Identity> identities(Inbound m) {
+    /** The phones a client typed into a messenger text (a form's phone is its own field, so forms have none). */
+    public static List<String> typedPhones(Inbound m) {
+        return m.channel() == Channel.WEB_FORM ? List.of() : Phones.findIn(m.text());
+    }
+
+    /**
+     * The addresses a message names: its channel address, its phone, and the phones typed in its text.
+     *
+     * @param typedPhones {@link #typedPhones} of the message, found once by the caller
+     */
+    public static List<Identity> identities(Inbound m, List<String> typedPhones) {
         Set<Identity> ids = new LinkedHashSet<>();
         ids.add(new Identity(kind(m.channel()), m.contact().channelUserId()));
         if (m.contact().phone() != null) {
             ids.add(new Identity("phone", m.contact().phone()));
         }
-        if (m.channel() != Channel.WEB_FORM) {
-            Phones.findIn(m.text()).forEach(p -> ids.add(new Identity("phone", p)));
-        }
+        typedPhones.forEach(p -> ids.add(new Identity("phone", p)));
         return List.copyOf(ids);
     }
 
@@ -58,11 +65,16 @@ public final class Clients {
         };
     }
 
-    /** Locks for the addresses of several messages (several tenants) at once, in one global order. */
-    public static Uni<Void> lockAll(Mutiny.Session session, List<Inbound> messages) {
+    /**
+     * Locks for the addresses of several messages (several tenants) at once, in one global order.
+     *
+     * @param identities the {@link #identities} of each message, in the same order
+     */
+    public static Uni<Void> lockAll(Mutiny.Session session, List<Inbound> messages, List<List<Identity>> identities) {
         TreeSet<Long> keys = new TreeSet<>();
-        for (Inbound m : messages) {
-            identities(m).forEach(i -> keys.add(lockKey(m.tenantId(), i)));
+        for (int m = 0; m < messages.size(); m++) {
+            String tenantId = messages.get(m).tenantId();
+            identities.get(m).forEach(i -> keys.add(lockKey(tenantId, i)));
         }
         if (keys.isEmpty()) {
             return Uni.createFrom().voidItem();

@@ -1,7 +1,6 @@
 package io.otklik.ingest.inbound;
 
 import io.otklik.events.EventTypes;
-import io.otklik.events.data.Channel;
 import io.otklik.events.data.Contact;
 import io.otklik.events.data.MessageReceived;
 import io.otklik.platform.outbox.Outbox;
@@ -16,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -61,15 +61,24 @@ public class InboundService {
             return Uni.createFrom().item(List.of());
         }
         Instant receivedAt = clock.instant();
-        List<Inbound> enriched = messages.stream().map(InboundService::withTypedPhone).toList();
+        // the phones typed into each text are found once: they become the contact's phone and client addresses
+        List<List<String>> typed = messages.stream().map(Clients::typedPhones).toList();
+        List<Inbound> enriched = new ArrayList<>(messages.size());
+        List<List<Clients.Identity>> identities = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            Inbound m = withTypedPhone(messages.get(i), typed.get(i));
+            enriched.add(m);
+            identities.add(Clients.identities(m, typed.get(i)));
+        }
         Map<String, UUID> rawIds = new LinkedHashMap<>();
         if (raw != null) {
             enriched.forEach(m -> rawIds.computeIfAbsent(m.tenantId(), t -> UUID.randomUUID()));
         }
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> Clients.lockAll(session, enriched)
-                        .chain(() -> Multi.createFrom().iterable(enriched)
-                                .onItem().transformToUniAndConcatenate(m -> store(session, m, rawIds.get(m.tenantId()),
-                                        receivedAt))
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> Clients.lockAll(session, enriched,
+                                identities)
+                        .chain(() -> Multi.createFrom().range(0, enriched.size())
+                                .onItem().transformToUniAndConcatenate(i -> store(session, enriched.get(i),
+                                        identities.get(i), rawIds.get(enriched.get(i).tenantId()), receivedAt))
                                 .collect().asList())
                         .call(accepted -> storeRaw(session, raw, rawIds, enriched, accepted, receivedAt))))
                 .invoke(accepted -> {
@@ -80,12 +89,8 @@ public class InboundService {
     }
 
     /** A phone the client typed becomes the contact's phone when the channel gave none. */
-    private static Inbound withTypedPhone(Inbound m) {
-        if (m.contact().phone() != null || m.channel() == Channel.WEB_FORM) {
-            return m;
-        }
-        List<String> typed = Phones.findIn(m.text());
-        if (typed.isEmpty()) {
+    private static Inbound withTypedPhone(Inbound m, List<String> typed) {
+        if (m.contact().phone() != null || typed.isEmpty()) {
             return m;
         }
         Contact contact = new Contact(m.contact().channelUserId(), m.contact().displayName(), typed.get(0));
@@ -119,7 +124,8 @@ public class InboundService {
                 .collect().last().replaceWithVoid();
     }
 
-    private Uni<Accepted> store(Mutiny.Session session, Inbound m, UUID rawId, Instant receivedAt) {
+    private Uni<Accepted> store(Mutiny.Session session, Inbound m, List<Clients.Identity> identities, UUID rawId,
+                                Instant receivedAt) {
         UUID messageId = UUID.randomUUID();
         String conversationId = Conversations.id(m.tenantId(), m.channel(), m.channelAccountId(),
                 m.contact().channelUserId());
@@ -151,7 +157,7 @@ public class InboundService {
                 .setParameter("button", m.buttonId())
                 .executeUpdate()
                 .chain(inserted -> inserted == 1
-                        ? Clients.resolve(session, m.tenantId(), Clients.identities(m), receivedAt)
+                        ? Clients.resolve(session, m.tenantId(), identities, receivedAt)
                                 .call(clientId -> session.createNativeQuery(
                                                 "update inbound_message set client_id = :client where id = :id")
                                         .setParameter("client", clientId).setParameter("id", messageId)

@@ -55,11 +55,6 @@ public class InstagramSender implements ChannelSender {
     }
 
     @Override
-    public Uni<Delivery> send(Tenant tenant, ReplyRequested reply) {
-        return send(tenant, SendRequest.text(reply));
-    }
-
-    @Override
     public Uni<Delivery> send(Tenant tenant, SendRequest request) {
         Tenant.Instagram account = tenant.channels().instagram();
         if (account == null) {

@@ -1,7 +1,6 @@
 package io.otklik.ingest.outbound;
 
 import io.otklik.events.data.Channel;
-import io.otklik.events.data.ReplyRequested;
 import io.otklik.platform.tenant.Tenant;
 import io.smallrye.mutiny.Uni;
 
@@ -10,10 +9,6 @@ public interface ChannelSender {
 
     Channel channel();
 
-    Uni<Delivery> send(Tenant tenant, ReplyRequested reply);
-
     /** One attempt with a route and the parts already delivered; channels without routes or parts send the text. */
-    default Uni<Delivery> send(Tenant tenant, SendRequest request) {
-        return send(tenant, request.reply());
-    }
+    Uni<Delivery> send(Tenant tenant, SendRequest request);
 }

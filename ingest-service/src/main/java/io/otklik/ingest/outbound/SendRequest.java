@@ -11,8 +11,4 @@ import io.otklik.events.data.Template;
  * @param skipParts how many leading parts of a split text an earlier attempt already delivered
  */
 public record SendRequest(ReplyRequested reply, Route route, Template template, int skipParts) {
-
-    public static SendRequest text(ReplyRequested reply) {
-        return new SendRequest(reply, Route.TEXT, null, 0);
-    }
 }

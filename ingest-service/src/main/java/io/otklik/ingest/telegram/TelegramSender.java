@@ -53,11 +53,6 @@ public class TelegramSender implements ChannelSender {
     }
 
     @Override
-    public Uni<Delivery> send(Tenant tenant, ReplyRequested reply) {
-        return send(tenant, SendRequest.text(reply));
-    }
-
-    @Override
     public Uni<Delivery> send(Tenant tenant, SendRequest request) {
         ReplyRequested reply = request.reply();
         Tenant.Telegram bot = tenant.channels().telegram();

@@ -1,9 +1,9 @@
 package io.otklik.ingest.webform;
 
 import io.otklik.events.data.Channel;
-import io.otklik.events.data.ReplyRequested;
 import io.otklik.ingest.outbound.ChannelSender;
 import io.otklik.ingest.outbound.Delivery;
+import io.otklik.ingest.outbound.SendRequest;
 import io.otklik.platform.tenant.Tenant;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +21,7 @@ public class WebFormSender implements ChannelSender {
     }
 
     @Override
-    public Uni<Delivery> send(Tenant tenant, ReplyRequested reply) {
-        return Uni.createFrom().item(Delivery.sent("web:" + reply.replyId()));
+    public Uni<Delivery> send(Tenant tenant, SendRequest request) {
+        return Uni.createFrom().item(Delivery.sent("web:" + request.reply().replyId()));
     }
 }

@@ -61,11 +61,6 @@ public class WhatsAppSender implements ChannelSender {
     }
 
     @Override
-    public Uni<Delivery> send(Tenant tenant, ReplyRequested reply) {
-        return send(tenant, SendRequest.text(reply));
-    }
-
-    @Override
     public Uni<Delivery> send(Tenant tenant, SendRequest request) {
         Tenant.WhatsApp account = tenant.channels().whatsapp();
         if (account == null) {
