@@ -1,9 +1,7 @@
 package io.otklik.ingest.corpus;
 
-import io.otklik.ingest.whatsapp.WhatsAppSignature;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,10 +29,7 @@ public class InstagramCases implements CorpusEndpoint {
     }
 
     static BadCase signed(String name, String body, int status, String detail) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return BadCase.of("instagram", "POST", PATH)
-                .header("X-Hub-Signature-256", WhatsAppSignature.sign(bytes, SECRET))
-                .body("application/json", bytes).expect(name, status, detail);
+        return MetaSignedCases.signed("instagram", PATH, SECRET, name, body, status, detail);
     }
 
     @Override
@@ -51,20 +46,8 @@ public class InstagramCases implements CorpusEndpoint {
         }
 
         byte[] valid = webhook(ACCOUNT, "[" + item("") + "]").getBytes(StandardCharsets.UTF_8);
-        String good = WhatsAppSignature.sign(valid, SECRET);
-        Map<String, String> signatures = new LinkedHashMap<>();
-        signatures.put("empty signature", "");
-        signatures.put("zeros", "sha256=" + "0".repeat(64));
-        signatures.put("no prefix", good.substring(7));
-        signatures.put("one digit changed", good.substring(0, good.length() - 1) + (good.endsWith("0") ? "1" : "0"));
-        signatures.put("the WhatsApp app secret", WhatsAppSignature.sign(valid, "test_app_secret"));
-        signatures.put("signature of another body", WhatsAppSignature.sign("{}".getBytes(), SECRET));
-        for (Map.Entry<String, String> s : signatures.entrySet()) {
-            cases.add(BadCase.of("instagram", "POST", PATH).header("X-Hub-Signature-256", s.getValue())
-                    .body("application/json", valid).expect("signature: " + s.getKey(), 401, "X-Hub-Signature-256"));
-        }
-        cases.add(BadCase.of("instagram", "POST", PATH).body("application/json", valid)
-                .expect("signature: missing", 401, "X-Hub-Signature-256"));
+        cases.addAll(MetaSignedCases.wrongSignatures("instagram", PATH, valid, SECRET,
+                Map.of("the WhatsApp app secret", "test_app_secret")));
 
         for (String[] b : CorpusEndpoint.notJsonObjects()) {
             cases.add(signed("body: " + b[0], b[1], 400, null));

@@ -32,9 +32,7 @@ public class WhatsAppCases implements CorpusEndpoint {
     }
 
     static BadCase signed(String name, String body, int status, String detail) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return BadCase.of("whatsapp", "POST", PATH).header("X-Hub-Signature-256", WhatsAppSignature.sign(bytes, SECRET))
-                .body("application/json", bytes).expect(name, status, detail);
+        return MetaSignedCases.signed("whatsapp", PATH, SECRET, name, body, status, detail);
     }
 
     @Override
@@ -56,26 +54,8 @@ public class WhatsAppCases implements CorpusEndpoint {
 
         // signatures → 401 (the body is a valid webhook of a known number)
         byte[] valid = webhook(NUMBER, "[" + message("") + "]").getBytes(StandardCharsets.UTF_8);
-        String good = WhatsAppSignature.sign(valid, SECRET);
-        Map<String, String> signatures = new java.util.LinkedHashMap<>();
-        signatures.put("empty signature", "");
-        signatures.put("prefix only", "sha256=");
-        signatures.put("zeros", "sha256=" + "0".repeat(64));
-        signatures.put("sha1 prefix", "sha1=" + good.substring(7));
-        signatures.put("no prefix", good.substring(7));
-        signatures.put("truncated", good.substring(0, good.length() - 2));
-        signatures.put("one digit changed", good.substring(0, good.length() - 1)
-                + (good.endsWith("0") ? "1" : "0"));
-        signatures.put("another tenant's secret", WhatsAppSignature.sign(valid, "test_clinic_app_secret"));
-        signatures.put("the Instagram secret", WhatsAppSignature.sign(valid, "test_ig_app_secret"));
-        signatures.put("signature of another body", WhatsAppSignature.sign("{}".getBytes(), SECRET));
-        signatures.put("not hex", "sha256=" + "z".repeat(64));
-        for (Map.Entry<String, String> s : signatures.entrySet()) {
-            cases.add(BadCase.of("whatsapp", "POST", PATH).header("X-Hub-Signature-256", s.getValue())
-                    .body("application/json", valid).expect("signature: " + s.getKey(), 401, "X-Hub-Signature-256"));
-        }
-        cases.add(BadCase.of("whatsapp", "POST", PATH).body("application/json", valid)
-                .expect("signature: missing", 401, "X-Hub-Signature-256"));
+        cases.addAll(MetaSignedCases.wrongSignatures("whatsapp", PATH, valid, SECRET, Map.of(
+                "another tenant's secret", "test_clinic_app_secret", "the Instagram secret", "test_ig_app_secret")));
         cases.add(BadCase.of("whatsapp", "POST", PATH).body("text/plain", valid)
                 .expect("signature: missing, text/plain", 401));
 
