@@ -35,7 +35,7 @@ public final class BenchMain {
               --connections 64     keep-alive connections of the load generator
               --port-base 18080    services on port-base+1 … +6 (ingest-service on 18081)
               --kafka-port 19192   the bench's own fresh Kafka broker (and port+1 for its controller)
-              --fakes-port 18089   WireMock fakes of WhatsApp, Telegram and Bitrix24""";
+              --fakes-port 18089   WireMock fakes of WhatsApp, Telegram, Instagram, an SMS gateway and Bitrix24""";
 
     private static final String RUN = "bench";
 
@@ -74,7 +74,8 @@ public final class BenchMain {
             started.add(infra);
             Fakes fakes = Fakes.start(o.fakesPort());
             started.add(fakes);
-            say("WireMock fakes of WhatsApp, Telegram and Bitrix24 on %s", fakes.baseUrl());
+            say("WireMock fakes of WhatsApp, Telegram, Instagram, an SMS gateway and Bitrix24 on %s",
+                    fakes.baseUrl());
             say("starting the six services (logs in %s)", work.resolve("logs"));
             Map<String, String> env = new HashMap<>(infra.env());
             env.putAll(DemoSecrets.env(fakes));

@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * ./otklik demo: starts Kafka and PostgreSQL, the WireMock fakes of WhatsApp, Telegram and Bitrix24, and the six
- * services; replays the demo conversations through the real webhooks; prints each transcript and a summary read
- * from metrics-service; then keeps everything running until Ctrl-C ({@code --once}: stops after the summary).
+ * ./otklik demo: starts Kafka and PostgreSQL, the WireMock fakes of WhatsApp, Telegram, Instagram, an SMS gateway
+ * and Bitrix24, and the six services; replays the demo conversations through the real webhooks; prints each
+ * transcript and a summary read from metrics-service; then keeps everything running until Ctrl-C ({@code --once}: stops after the summary).
  */
 public final class DemoMain {
 
@@ -65,7 +65,8 @@ public final class DemoMain {
             started.add(infra);
             Fakes fakes = Fakes.start(fakesPort);
             started.add(fakes);
-            say("WireMock fakes of WhatsApp, Telegram and Bitrix24 on %s", fakes.baseUrl());
+            say("WireMock fakes of WhatsApp, Telegram, Instagram, an SMS gateway and Bitrix24 on %s",
+                    fakes.baseUrl());
             say("starting the six services (logs in %s)", work.resolve("logs"));
             Map<String, String> env = new java.util.HashMap<>(infra.env());
             env.putAll(DemoSecrets.env(fakes));
@@ -108,8 +109,8 @@ public final class DemoMain {
         }
         System.out.printf("  metrics (admin)   %s/api/v1/metrics  with header X-Api-Key: %s%n",
                 suite.url(Suite.Service.METRICS), DemoSecrets.ADMIN_API_KEY);
-        System.out.printf("  fakes             %s/__admin/requests  (what WhatsApp, Telegram, Instagram, SMS and Bitrix24 received)%n",
-                fakes.baseUrl());
+        System.out.printf("  fakes             %s/__admin/requests  (what WhatsApp, Telegram, Instagram, SMS and"
+                + " Bitrix24 received)%n", fakes.baseUrl());
         System.out.printf("  kafka             %s   postgres %s (databases otklik_demo_*)%n", infra.kafka(),
                 infra.postgres());
         StringBuilder rss = new StringBuilder();
