@@ -112,8 +112,9 @@ class WhatsAppWebhookTest {
                 .then().statusCode(404).body("detail", containsString("phone_number_id 1"));
         byte[] huge = new byte[300 * 1024];
         java.util.Arrays.fill(huge, (byte) 'a');
-        given().header("X-Hub-Signature-256", "sha256=00").body(huge).post("/webhooks/whatsapp")
-                .then().statusCode(413);
+        assertThat(io.otklik.ingest.Oversize.send("POST", "/webhooks/whatsapp",
+                java.util.Map.of("X-Hub-Signature-256", "sha256=00"), "application/json", huge).statusCode())
+                .isEqualTo(413);
     }
 
     @Test
