@@ -80,6 +80,35 @@ class EventContractTest {
     }
 
     @Test
+    void classificationsNameOneOfTheNineIntentsAndCarryTheResolvedTime() throws IOException {
+        ObjectMapper mapper = EventJson.mapper();
+        io.otklik.events.data.MessageClassified classified = (io.otklik.events.data.MessageClassified) EventSamples
+                .all().get(EventTypes.MESSAGE_CLASSIFIED);
+        String json = EventJson.write(EventEnvelope.of(EventTypes.MESSAGE_CLASSIFIED, "nlu-service", EventSamples.T,
+                "demo-salon", EventSamples.CONVERSATION, classified));
+        assertThat(EventSchemas.violations(json)).isEmpty();
+        io.otklik.events.data.Classification read = EventJson.read(json, EventTypes.MESSAGE_CLASSIFIED).data()
+                .classification();
+        assertThat(read.intentValue()).isEqualTo(io.otklik.events.data.Intent.BOOK);
+        assertThat(read.entities().from()).isEqualTo(java.time.Instant.parse("2026-11-26T12:00:00Z"));
+        assertThat(read.entities().staff()).isEqualTo("anna");
+        assertThat(read.urgencyReason()).isEqualTo("сегодня");
+        assertThat(read.alternatives()).extracting(io.otklik.events.data.Classification.Alternative::intent)
+                .containsExactly("PRICE");
+
+        ObjectNode oldIntent = (ObjectNode) mapper.readTree(json);
+        ((ObjectNode) oldIntent.get("data").get("classification")).put("intent", "booking");
+        assertThat(EventSchemas.violations(oldIntent.toString())).anyMatch(v -> v.contains("intent"));
+        ObjectNode badAlternative = (ObjectNode) mapper.readTree(json);
+        ((ObjectNode) badAlternative.get("data").get("classification").get("alternatives").get(0))
+                .put("confidence", 1.5);
+        assertThat(EventSchemas.violations(badAlternative.toString())).anyMatch(v -> v.contains("confidence"));
+        ObjectNode badFrom = (ObjectNode) mapper.readTree(json);
+        ((ObjectNode) badFrom.get("data").get("classification").get("entities")).put("from", "tomorrow");
+        assertThat(EventSchemas.violations(badFrom.toString())).anyMatch(v -> v.contains("from"));
+    }
+
+    @Test
     void aMessageInTheFirstShapeStillReads() {
         String json = """
                 {"id":"7d1f0f7e-0000-4000-8000-000000000001","type":"message_received","source":"ingest-service",

@@ -53,9 +53,11 @@ final class EventSamples {
     static Map<EventType<?>, Object> all() {
         return Map.ofEntries(
                 Map.entry(EventTypes.MESSAGE_RECEIVED, MESSAGE),
-                Map.entry(EventTypes.MESSAGE_CLASSIFIED, new MessageClassified(MESSAGE, new Classification("booking",
-                        0.9, false, false, new Entities("haircut", LocalDate.of(2026, 11, 26), LocalTime.of(15, 0),
-                        "+79161234567", "Иван"), "keyword-baseline-1"))),
+                Map.entry(EventTypes.MESSAGE_CLASSIFIED, new MessageClassified(MESSAGE, new Classification("BOOK",
+                        0.9, true, false, new Entities("haircut", LocalDate.of(2026, 11, 26), LocalTime.of(15, 0),
+                        "+79161234567", "Иван", "anna", java.time.Instant.parse("2026-11-26T12:00:00Z"), null),
+                        "embedded-maxent-0123456789", "сегодня",
+                        List.of(new Classification.Alternative("PRICE", 0.06))))),
                 Map.entry(EventTypes.REPLY_REQUESTED, new ReplyRequested(UUID.randomUUID(), CONVERSATION,
                         Channel.WHATSAPP, "106540352242922", CONTACT, "Вы записаны на 26.11 в 15:00", ReplyKind.ANSWER,
                         MESSAGE.messageId(), T, new Template("appointment_reminder", "ru", List.of("Иван")),

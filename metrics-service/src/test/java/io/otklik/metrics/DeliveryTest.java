@@ -46,7 +46,7 @@ class DeliveryTest {
         TestEvents clinic = new TestEvents("demo-clinic");
         String conversation = conversation();
         MessageReceived m = clinic.received(conversation, Channel.INSTAGRAM, null, from.plusSeconds(10));
-        clinic.classified(m, "booking", true);
+        clinic.classified(m, "BOOK", true);
         EventEnvelope<ReplySent> answer = clinic.replied(m, ReplyKind.ANSWER, 1500);
         EventEnvelope<LeadCreated> lead = clinic.lead(m, null, from.plusSeconds(20));
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
@@ -68,13 +68,13 @@ class DeliveryTest {
         Instant later = to.plus(Duration.ofHours(1));
         TestEvents sentinels = new TestEvents("demo-clinic");
         MessageReceived next = sentinels.received(conversation, Channel.INSTAGRAM, null, later.plusSeconds(10));
-        sentinels.classified(next, "price", false);
+        sentinels.classified(next, "PRICE", false);
         sentinels.replied(next, ReplyKind.FOLLOW_UP, 1000);
         sentinels.lead(next, null, later.plusSeconds(20));
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             JsonNode r = report(CLINIC_KEY, later, later.plus(Duration.ofHours(1)));
             assertThat(r.get("messages").asLong()).isEqualTo(1);
-            assertThat(r.get("intents").get("price").asLong()).isEqualTo(1);
+            assertThat(r.get("intents").get("PRICE").asLong()).isEqualTo(1);
             assertThat(r.get("replies_sent").asLong()).isEqualTo(1);
             assertThat(r.get("leads").asLong()).isEqualTo(1);
         });

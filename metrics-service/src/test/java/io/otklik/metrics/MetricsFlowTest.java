@@ -49,14 +49,14 @@ class MetricsFlowTest {
         TestEvents salon = new TestEvents("demo-salon");
         // WhatsApp from an Instagram ad: answered in 800 ms, became a lead, booked and confirmed
         MessageReceived c1 = salon.received(conversation(), Channel.WHATSAPP, "instagram", from.plusSeconds(60));
-        salon.classified(c1, "booking", false);
+        salon.classified(c1, "BOOK", false);
         salon.replied(c1, ReplyKind.ANSWER, 800);
         salon.lead(c1, "instagram", from.plusSeconds(70));
         salon.booked(c1, from.plusSeconds(80), true);
         // Telegram: the bot was not sure (fallback), answered in 1200 ms and once more later (not a first
         // response), a follow-up failed; a lead without UTM
         MessageReceived c2 = salon.received(conversation(), Channel.TELEGRAM, null, from.plusSeconds(120));
-        salon.classified(c2, "consultation", true);
+        salon.classified(c2, "INFO", true);
         salon.replied(c2, ReplyKind.ANSWER, 1200);
         MessageReceived c2again = salon.message(c2.conversationId(), Channel.TELEGRAM, null, from.plusSeconds(600));
         salon.replied(c2again, ReplyKind.ANSWER, 5000);
@@ -65,7 +65,7 @@ class MetricsFlowTest {
         // web form: two messages, answered in 3000 ms, a follow-up, no lead
         MessageReceived c3 = salon.received(conversation(), Channel.WEB_FORM, null, from.plusSeconds(180));
         salon.received(c3.conversationId(), Channel.WEB_FORM, null, from.plusSeconds(240));
-        salon.classified(c3, "price", false);
+        salon.classified(c3, "PRICE", false);
         salon.replied(c3, ReplyKind.ANSWER, 3000);
         salon.replied(c3, ReplyKind.FOLLOW_UP, 900_000);
         // another tenant in the same hour (on a channel it does not use, so no other test feeds that meter)
@@ -81,7 +81,7 @@ class MetricsFlowTest {
                  "fallback_rate":0.3333333333333333,"chat_to_lead":0.6666666666666666,
                  "confirmed_share":1.0,"no_show_rate":0.0,
                  "ttfr":{"count":3,"p50_ms":1200,"p90_ms":3000,"p99_ms":3000,"max_ms":3000,"under_5s_share":1.0},
-                 "intents":{"booking":1,"consultation":1,"price":1},
+                 "intents":{"BOOK":1,"INFO":1,"PRICE":1},
                  "by_channel":{
                    "WHATSAPP":{"conversations":1,"messages":1,"leads":1,"booked":1,"ttfr_p50_ms":800},
                    "TELEGRAM":{"conversations":1,"messages":1,"leads":1,"booked":0,"ttfr_p50_ms":1200},
@@ -101,7 +101,7 @@ class MetricsFlowTest {
         assertThat(whatsapp.get("confirmed").asLong()).isEqualTo(1);
         assertThat(whatsapp.get("replies_sent").asLong()).isEqualTo(1);
         assertThat(whatsapp.get("fallback_rate").asDouble()).isZero();
-        assertThat(whatsapp.get("intents")).isEqualTo(json("{\"booking\":1}"));
+        assertThat(whatsapp.get("intents")).isEqualTo(json("{\"BOOK\":1}"));
         assertThat(whatsapp.get("ttfr")).isEqualTo(json("""
                 {"count":1,"p50_ms":800,"p90_ms":800,"p99_ms":800,"max_ms":800,"under_5s_share":1.0}"""));
         assertThat(whatsapp.get("by_channel").get("TELEGRAM").get("conversations").asLong()).isZero();

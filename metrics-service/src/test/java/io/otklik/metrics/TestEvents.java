@@ -92,7 +92,7 @@ final class TestEvents {
         EventEnvelope<LeadCreated> event = EventEnvelope.of(EventTypes.LEAD_CREATED, "routing-service", at, tenant,
                 m.conversationId(), new LeadCreated(UUID.randomUUID(), m.conversationId(), "client-1", m.channel(),
                         m.contact(), utmSource == null ? null : new Utm(utmSource, null, null, null, null),
-                        "booking", "Клиент хочет записаться на стрижку", false, m.receivedAt()));
+                        "BOOK", "Клиент хочет записаться на стрижку", false, m.receivedAt()));
         publish(event, m.conversationId());
         return event;
     }

@@ -48,7 +48,7 @@ class FactTest {
     void aClassificationTakesItsMessagesConversation() {
         var event = EventEnvelope.of(EventTypes.MESSAGE_CLASSIFIED, "nlu-service", T, "demo-salon", "c2",
                 new MessageClassified(message("c2", Channel.TELEGRAM, new Utm(" ", null, null, null, null)),
-                        new Classification("booking", 0.4, false, true, Entities.none(), "test-1")));
+                        new Classification("BOOK", 0.4, false, true, Entities.none(), "test-1")));
         Fact fact = Fact.of(event);
         assertThat(fact.conversationId()).isEqualTo("c2");
         assertThat(fact.channel()).isEqualTo(Channel.TELEGRAM);
@@ -89,7 +89,7 @@ class FactTest {
     void aLeadCarriesItsOwnUtm() {
         Fact lead = Fact.of(EventEnvelope.of(EventTypes.LEAD_CREATED, "routing-service", T, "demo-salon", "c5",
                 new LeadCreated(UUID.randomUUID(), "c5", "client-1", Channel.INSTAGRAM,
-                        new Contact("u5", null, null), new Utm("vk", null, null, null, null), "booking", "Запись",
+                        new Contact("u5", null, null), new Utm("vk", null, null, null, null), "BOOK", "Запись",
                         false, T)));
         assertThat(lead.utmSource()).isEqualTo("vk");
         assertThat(lead.channel()).isEqualTo(Channel.INSTAGRAM);

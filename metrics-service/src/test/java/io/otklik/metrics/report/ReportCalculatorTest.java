@@ -38,7 +38,7 @@ class ReportCalculatorTest {
                 new TypeCount(Topics.REPLY_SENT, WHATSAPP, 12, 6, 0),
                 new TypeCount(Topics.REPLY_FAILED, TELEGRAM, 2, 2, 0),
                 new TypeCount(Topics.LEAD_ROUTED, WHATSAPP, 5, 5, 0));
-        return new FactSummary(counts, Map.of("booking", 12L, "price", 5L, "complaint", 3L),
+        return new FactSummary(counts, Map.of("BOOK", 12L, "PRICE", 5L, "COMPLAINT", 3L),
                 List.of(new UtmCount("instagram", 3, 0), new UtmCount("instagram", 0, 2), new UtmCount(null, 7, 0),
                         new UtmCount(" ", 0, 1)),
                 List.of(new FirstResponse(WHATSAPP, 800), new FirstResponse(WHATSAPP, 6000),
@@ -64,8 +64,8 @@ class ReportCalculatorTest {
         assertThat(r.chatToLead()).isEqualTo(0.3);      // 3 / 10
         assertThat(r.confirmedShare()).isEqualTo(0.75); // 3 / 4
         assertThat(r.noShowRate()).isEqualTo(0.25);     // 1 / 4
-        assertThat(r.intents()).containsExactly(Map.entry("booking", 12L), Map.entry("complaint", 3L),
-                Map.entry("price", 5L));
+        assertThat(r.intents()).containsExactly(Map.entry("BOOK", 12L), Map.entry("COMPLAINT", 3L),
+                Map.entry("PRICE", 5L));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.otklik.nlu.classifier;
 
 import io.otklik.events.data.Classification;
 import io.otklik.events.data.Entities;
+import io.otklik.events.data.Intent;
 import io.otklik.platform.tenant.Tenant;
 import java.time.ZonedDateTime;
 import java.util.EnumMap;
@@ -25,8 +26,8 @@ public final class KeywordClassifier implements IntentClassifier {
     public static final String MODEL = "keyword-baseline-1";
 
     /** Earlier wins when scores are close: complaints first (a person must see them), then changes of plan. */
-    static final List<Intent> PRECEDENCE = List.of(Intent.COMPLAINT, Intent.RESCHEDULE, Intent.CANCEL, Intent.BOOKING,
-            Intent.PRICE, Intent.CONSULTATION);
+    static final List<Intent> PRECEDENCE = List.of(Intent.COMPLAINT, Intent.RESCHEDULE, Intent.CANCEL, Intent.BOOK,
+            Intent.PRICE, Intent.INFO);
     /** A lower-precedence intent wins only when it outscores every higher one by more than this. */
     static final double MARGIN = 0.2;
     static final double OTHER_CONFIDENCE = 0.3;
@@ -44,34 +45,34 @@ public final class KeywordClassifier implements IntentClassifier {
 
     static final List<Rule> RULES = List.of(
             // booking
-            rule(Intent.BOOKING, 0.9, "\\bзапис(ат|ыва)|\\bзапиш|\\bзабронир"),
-            rule(Intent.BOOKING, 0.65, "\\bзапис(ь|и)\\b"),
-            rule(Intent.BOOKING, 0.8, "\\bхочу (к вам |попасть )?(на|к)\\b"),
-            rule(Intent.BOOKING, 0.85, "\\bсвободн\\p{L}* (время|окн|окош|мест|дат|слот|дн|час)"
+            rule(Intent.BOOK, 0.9, "\\bзапис(ат|ыва)|\\bзапиш|\\bзабронир"),
+            rule(Intent.BOOK, 0.65, "\\bзапис(ь|и)\\b"),
+            rule(Intent.BOOK, 0.8, "\\bхочу (к вам |попасть )?(на|к)\\b"),
+            rule(Intent.BOOK, 0.85, "\\bсвободн\\p{L}* (время|окн|окош|мест|дат|слот|дн|час)"
                     + "|\\bесть (ли )?(у вас )?(свободн|время|окн|окош|мест|запись|слот)"
                     + "|\\bближайш\\p{L}* (время|окн|окош|дат|запись|слот|свободн)"),
-            rule(Intent.BOOKING, 0.75, "\\bможно (ли )?на\\b|\\bна прием\\b"),
-            rule(Intent.BOOKING, 0.85, "\\bпопасть (к|на|сегодня|завтра)\\b"
+            rule(Intent.BOOK, 0.75, "\\bможно (ли )?на\\b|\\bна прием\\b"),
+            rule(Intent.BOOK, 0.85, "\\bпопасть (к|на|сегодня|завтра)\\b"
                     + "|\\bнуж(ен|на|но) (срочно )?(запись|прием|врач|доктор|стоматолог|мастер)"),
-            rule(Intent.BOOKING, 0.8, "\\b(можете|сможете|могли бы|можно) .{0,20}принять\\b|\\bпримете\\b"
+            rule(Intent.BOOK, 0.8, "\\b(можете|сможете|могли бы|можно) .{0,20}принять\\b|\\bпримете\\b"
                     + "|\\bпримите меня\\b|\\b(когда|можно|могу|смогу) (ли )?(мне )?(прийти|подойти|приехать|зайти)"),
-            rule(Intent.BOOKING, 0.6, "\\bхочу (сделать|подстричь|покрасить|на)\\b|\\bсвободн"),
+            rule(Intent.BOOK, 0.6, "\\bхочу (сделать|подстричь|покрасить|на)\\b|\\bсвободн"),
             // price
             rule(Intent.PRICE, 0.9, "\\bсколько (это |у вас |будет |примерно )?(сто(ит|ят|ить)|выйдет|обойдется)"
                     + "|\\bцен(а|у|ы|е|ой|ник|ам|ах)?\\b|\\bстоимост|\\bпрайс|\\bпочем\\b|\\bрасценк"),
             rule(Intent.PRICE, 0.85, "\\bпо деньгам\\b|\\bпо стоимости\\b"),
             rule(Intent.PRICE, 0.5, "\\bсколько\\b"),
             // consultation
-            rule(Intent.CONSULTATION, 0.8, "\\bпосовет|\\bпротивопоказ|\\b(часы|график|режим) работы"
+            rule(Intent.INFO, 0.8, "\\bпосовет|\\bпротивопоказ|\\b(часы|график|режим) работы"
                     + "|\\bадрес|\\bгде (вы )?находит|\\bкак (к вам |до вас )?(добраться|проехать|пройти)"
                     + "|\\bпарковк"),
-            rule(Intent.CONSULTATION, 0.75, "\\bвопрос|\\bсколько (по времени|времени|длится|займет|занимает)"
+            rule(Intent.INFO, 0.75, "\\bвопрос|\\bсколько (по времени|времени|длится|займет|занимает)"
                     + "|\\bкак долго\\b"),
-            rule(Intent.CONSULTATION, 0.7, "\\bконсультац|\\bможно ли\\b|\\b(какой|какая|какое|какие|кто)\\b.{0,40}"
+            rule(Intent.INFO, 0.7, "\\bконсультац|\\bможно ли\\b|\\b(какой|какая|какое|какие|кто)\\b.{0,40}"
                     + "\\bлучше\\b|\\bэто нормально|\\bнормально ли\\b|\\b(стоит|нужно|надо|больно) ли\\b"),
-            rule(Intent.CONSULTATION, 0.65, "\\b(делаете|работаете|принимаете)\\b|\\bоплат|\\bкартой\\b"
+            rule(Intent.INFO, 0.65, "\\b(делаете|работаете|принимаете)\\b|\\bоплат|\\bкартой\\b"
                     + "|\\bналичн|\\bрассрочк"),
-            rule(Intent.CONSULTATION, 0.6, "\\bподскаж|\\b(больно|опасно|вредно|долго)\\s*\\?"),
+            rule(Intent.INFO, 0.6, "\\bподскаж|\\b(больно|опасно|вредно|долго)\\s*\\?"),
             // complaint
             rule(Intent.COMPLAINT, 0.9, "\\bжалоб|\\bжалова|\\bпожалу(юсь|ется)|\\bужасн|\\bнедовол|\\bиспорти"
                     + "|\\b(верните|вернуть|вернете) (мне )?(деньг|оплат)|\\bвозврат (денег|средств)"
@@ -132,7 +133,7 @@ public final class KeywordClassifier implements IntentClassifier {
         Scored scored = intent(normalized, found);
         boolean urgent = scored.intent() == Intent.COMPLAINT || URGENT.matcher(normalized).find();
         boolean fallback = scored.intent() == Intent.OTHER || scored.confidence() < fallbackThreshold;
-        return new Classification(scored.intent().code(), round(scored.confidence()), urgent, fallback, found, MODEL);
+        return new Classification(scored.intent().name(), round(scored.confidence()), urgent, fallback, found, MODEL);
     }
 
     /** An intent with the confidence the rules give it. */
@@ -150,7 +151,7 @@ public final class KeywordClassifier implements IntentClassifier {
         String withoutGreeting = GREETING_FILLER.matcher(GREETING.matcher(words).replaceAll(" ")).replaceAll(" ")
                 .strip();
         if (withoutGreeting.isEmpty()) {
-            return new Scored(Intent.GREETING, GREETING_CONFIDENCE);
+            return new Scored(Intent.OTHER, GREETING_CONFIDENCE);
         }
         Map<Intent, Double> scores = new EnumMap<>(Intent.class);
         for (Rule rule : RULES) {
@@ -161,7 +162,7 @@ public final class KeywordClassifier implements IntentClassifier {
         if (scores.isEmpty()) {
             // "а на завтра к Ольге можно?": no request words, but a day or an hour is asked for
             return found.date() != null || found.time() != null
-                    ? new Scored(Intent.BOOKING, DAY_OR_TIME_ONLY_CONFIDENCE)
+                    ? new Scored(Intent.BOOK, DAY_OR_TIME_ONLY_CONFIDENCE)
                     : new Scored(Intent.OTHER, OTHER_CONFIDENCE);
         }
         double best = scores.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
@@ -178,7 +179,7 @@ public final class KeywordClassifier implements IntentClassifier {
     /** Whether the entities back the intent up: a booking that names its service or day is surely one. */
     private static boolean supported(Intent intent, Entities e) {
         return switch (intent) {
-            case BOOKING, RESCHEDULE -> e.service() != null || e.date() != null || e.time() != null;
+            case BOOK, RESCHEDULE -> e.service() != null || e.date() != null || e.time() != null;
             case PRICE -> e.service() != null;
             default -> false;
         };

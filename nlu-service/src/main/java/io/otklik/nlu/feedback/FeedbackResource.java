@@ -1,6 +1,6 @@
 package io.otklik.nlu.feedback;
 
-import io.otklik.nlu.classifier.Intent;
+import io.otklik.events.data.Intent;
 import io.otklik.platform.web.ApiKeys;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.platform.web.ProblemException;
@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 @Consumes(MediaType.APPLICATION_JSON)
 public class FeedbackResource {
 
-    private static final String INTENTS = Arrays.stream(Intent.values()).map(Intent::code)
+    private static final String INTENTS = Arrays.stream(Intent.values()).map(Intent::name)
             .collect(Collectors.joining(", "));
 
     private final ApiKeys apiKeys;
@@ -46,7 +46,8 @@ public class FeedbackResource {
             throw ProblemException.badRequest("'" + request.messageId() + "' is not a message id (a UUID)",
                     "messageId");
         }
-        Intent intent = Intent.of(request.intent()).orElseThrow(() -> ProblemException.badRequest(
+        Intent intent = Arrays.stream(Intent.values()).filter(i -> request.intent() != null
+                && i.name().equalsIgnoreCase(request.intent().strip())).findFirst().orElseThrow(() -> ProblemException.badRequest(
                 "'intent' must be one of " + INTENTS + (request.intent() == null ? "" : ", not '"
                         + request.intent() + "'"), "intent"));
         return feedback.label(tenant.id(), messageId, intent).map(found -> {

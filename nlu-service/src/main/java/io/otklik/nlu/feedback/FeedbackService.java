@@ -1,6 +1,6 @@
 package io.otklik.nlu.feedback;
 
-import io.otklik.nlu.classifier.Intent;
+import io.otklik.events.data.Intent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,14 +32,14 @@ public class FeedbackService {
                         where c.message_id = :message and c.tenant_id = :tenant
                         on conflict (message_id) do update set intent = excluded.intent,
                             labelled_at = excluded.labelled_at""")
-                .setParameter("intent", intent.code())
+                .setParameter("intent", intent.name())
                 .setParameter("at", clock.instant())
                 .setParameter("message", messageId)
                 .setParameter("tenant", tenantId)
                 .executeUpdate()))
                 .map(rows -> {
                     if (rows == 1) {
-                        LOG.infof("tenant=%s message=%s labelled intent=%s", tenantId, messageId, intent.code());
+                        LOG.infof("tenant=%s message=%s labelled intent=%s", tenantId, messageId, intent.name());
                     }
                     return rows == 1;
                 });

@@ -12,7 +12,8 @@ import java.util.Optional;
  */
 @RegisterForReflection(ignoreNested = false)
 public record Tenant(String id, String name, String timezone, String segment, String apiKeyEnv, Channels channels,
-                     Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders, Sms sms) {
+                     Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders, Sms sms,
+                     Nlu nlu) {
 
     public Tenant {
         staff = staff == null ? List.of() : List.copyOf(staff);
@@ -20,6 +21,13 @@ public record Tenant(String id, String name, String timezone, String segment, St
         channels = channels == null ? new Channels(null, null, null, null) : channels;
         hours = hours == null ? new Hours(LocalTime.of(9, 0), LocalTime.of(21, 0), 60) : hours;
         reminders = reminders == null ? new Reminders(List.of("PT24H", "PT2H"), 4) : reminders;
+        nlu = nlu == null ? new Nlu(null, null, null) : nlu;
+    }
+
+    /** Without NLU settings: the installation's defaults apply. */
+    public Tenant(String id, String name, String timezone, String segment, String apiKeyEnv, Channels channels,
+                  Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders, Sms sms) {
+        this(id, name, timezone, segment, apiKeyEnv, channels, crm, hours, staff, services, reminders, sms, null);
     }
 
     public ZoneId zone() {
@@ -100,10 +108,16 @@ public record Tenant(String id, String name, String timezone, String segment, St
      * @param telegramChatId where alerts and handoffs reach them
      */
     @RegisterForReflection
-    public record Staff(String id, String name, String role, String telegramChatId, List<String> skills) {
+    public record Staff(String id, String name, String role, String telegramChatId, List<String> skills,
+                        List<String> aliases) {
 
         public Staff {
             skills = skills == null ? List.of() : List.copyOf(skills);
+            aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        }
+
+        public Staff(String id, String name, String role, String telegramChatId, List<String> skills) {
+            this(id, name, role, telegramChatId, skills, null);
         }
     }
 
@@ -128,5 +142,30 @@ public record Tenant(String id, String name, String timezone, String segment, St
      */
     @RegisterForReflection
     public record Reminders(List<String> before, int noShowAfterHours) {
+    }
+
+    /**
+     * How nlu-service treats this tenant's messages; absent values take the installation's defaults
+     * ({@code otklik.nlu.*}).
+     *
+     * @param fallbackThreshold a message whose top confidence is below this is flagged fallback (0..1)
+     * @param minMargin         a message whose top two confidences are closer than this is flagged fallback (0..1)
+     * @param llm               an OpenAI-compatible chat-completions backend to ask first; none means the embedded
+     *                          model only
+     */
+    @RegisterForReflection
+    public record Nlu(Double fallbackThreshold, Double minMargin, Llm llm) {
+    }
+
+    /**
+     * An OpenAI-compatible chat-completions endpoint (OpenAI, YandexGPT's compatible API, GigaChat).
+     *
+     * @param baseUrl       up to and without {@code /chat/completions}, e.g. {@code https://api.openai.com/v1}
+     * @param model         the model name sent in the request
+     * @param apiKeyEnv     names the variable holding the bearer token
+     * @param timeoutMillis how long to wait before answering with the embedded model (default 1500)
+     */
+    @RegisterForReflection
+    public record Llm(String baseUrl, String model, String apiKeyEnv, Integer timeoutMillis) {
     }
 }

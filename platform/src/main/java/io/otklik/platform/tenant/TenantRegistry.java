@@ -133,6 +133,22 @@ public class TenantRegistry {
                     throw new IllegalStateException(where + ": every service needs a code and a positive duration");
                 }
             }
+            Tenant.Nlu nlu = t.nlu();
+            for (Double share : java.util.Arrays.asList(nlu.fallbackThreshold(), nlu.minMargin())) {
+                if (share != null && (share < 0 || share > 1)) {
+                    throw new IllegalStateException(where + ": nlu.fallbackThreshold and nlu.minMargin are shares"
+                            + " between 0 and 1, not " + share);
+                }
+            }
+            if (nlu.llm() != null) {
+                Tenant.Llm llm = nlu.llm();
+                if (llm.baseUrl() == null || !llm.baseUrl().matches("https?://.+") || llm.model() == null) {
+                    throw new IllegalStateException(where + ": nlu.llm needs an http(s) baseUrl and a model");
+                }
+                if (llm.timeoutMillis() != null && llm.timeoutMillis() <= 0) {
+                    throw new IllegalStateException(where + ": nlu.llm.timeoutMillis must be positive");
+                }
+            }
         }
     }
 }

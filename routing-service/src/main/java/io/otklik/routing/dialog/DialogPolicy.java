@@ -21,23 +21,31 @@ import java.util.stream.Collectors;
  */
 public final class DialogPolicy {
 
-    public static final String BOOKING = "booking";
-    public static final String CONSULTATION = "consultation";
-    public static final String PRICE = "price";
-    public static final String COMPLAINT = "complaint";
-    public static final String CANCEL = "cancel";
-    public static final String RESCHEDULE = "reschedule";
-    public static final String CONFIRM = "confirm";
-    public static final String GREETING = "greeting";
-    public static final String OTHER = "other";
+    public static final String BOOKING = "BOOK"; // Intent.BOOK
+    public static final String INFO = "INFO"; // Intent.INFO
+    public static final String PRICE = "PRICE"; // Intent.PRICE
+    public static final String COMPLAINT = "COMPLAINT"; // Intent.COMPLAINT
+    public static final String CANCEL = "CANCEL"; // Intent.CANCEL
+    public static final String RESCHEDULE = "RESCHEDULE"; // Intent.RESCHEDULE
+    public static final String CONFIRM = "CONFIRM"; // Intent.CONFIRM
+    public static final String HUMAN = "HUMAN"; // Intent.HUMAN
+    public static final String OTHER = "OTHER"; // Intent.OTHER
+    /** Not an intent: what the dialog acts on when nlu-service was not sure (a person takes over). */
+    static final String NOT_UNDERSTOOD = "NOT_UNDERSTOOD";
 
     static final String FALLBACK_TEXT =
             "Извините, я не совсем понял. Вы хотите записаться, узнать цену или задать вопрос администратору?";
     static final String WHAT_DO_YOU_WANT_TEXT = "Подскажите, пожалуйста, что вас интересует: записаться на услугу,"
             + " узнать цену или задать вопрос администратору?";
 
+    /**
+     * Urgent requests the bot still serves itself (booking the nearest slot today is the fastest answer to "болит
+     * зуб"); other urgent messages go to a person.
+     */
+    private static final Set<String> ACTS_ON_ITS_OWN_WHEN_URGENT = Set.of(BOOKING, RESCHEDULE, CANCEL, CONFIRM);
+
     /** Intents after which a message with only a day, time or service still continues a booking being collected. */
-    private static final Set<String> CONTINUES_BOOKING = Set.of(BOOKING, OTHER, GREETING, CONFIRM);
+    private static final Set<String> CONTINUES_BOOKING = Set.of(BOOKING, OTHER, CONFIRM);
     /** Intents after which a message with only a day or time continues a reschedule. */
     private static final Set<String> CONTINUES_RESCHEDULE = Set.of(RESCHEDULE, BOOKING, OTHER, CONFIRM);
 
@@ -74,8 +82,16 @@ public final class DialogPolicy {
         if (COMPLAINT.equals(intent)) {
             return handoff(tenant, state, intent, "owner", "on-duty", "жалоба клиента");
         }
-        if (c.urgent()) {
-            return handoff(tenant, state, intent, "on-duty", "owner", "срочное обращение");
+        if (HUMAN.equals(intent)) {
+            return handoff(tenant, state, intent, "on-duty", "owner", "клиент просит связаться с человеком");
+        }
+        if (NOT_UNDERSTOOD.equals(intent)) {
+            Decision d = handoff(tenant, state, OTHER, "on-duty", "owner", "бот не уверен, что понял запрос");
+            return new Decision(d.reply(), true, d.openLead(), d.intent(), d.booking(), d.confirm(), d.cancel(),
+                    d.handoff(), d.state(), d.pending());
+        }
+        if (c.urgent() && !ACTS_ON_ITS_OWN_WHEN_URGENT.contains(intent)) {
+            return handoff(tenant, state, intent, "on-duty", "owner", urgentReason(c));
         }
         return switch (intent) {
             case BOOKING -> booking(tenant, state, e, busy, now);
@@ -84,9 +100,8 @@ public final class DialogPolicy {
                     : booking(tenant, state, e, busy, now);
             case CONFIRM -> confirm(tenant, state);
             case CANCEL -> cancel(tenant, state);
-            case PRICE, CONSULTATION -> price(tenant, state, e, intent);
-            case GREETING -> keep(state, greeting(tenant), GREETING, false);
-            default -> keep(state, FALLBACK_TEXT, OTHER, true);
+            case PRICE, INFO -> price(tenant, state, e, intent);
+            default -> keep(state, greeting(tenant), OTHER, false);
         };
     }
 
@@ -112,9 +127,9 @@ public final class DialogPolicy {
             return BOOKING;
         }
         if (c.fallback()) {
-            return OTHER;
+            return NOT_UNDERSTOOD;
         }
-        if (CONSULTATION.equals(raw) && e.service() != null && e.date() != null && e.time() != null) {
+        if (INFO.equals(raw) && e.service() != null && e.date() != null && e.time() != null) {
             // "консультация стоматолога завтра в 12:30?" asks for a visit, not for information
             return BOOKING;
         }
@@ -251,6 +266,10 @@ public final class DialogPolicy {
                 + " — с вами свяжутся в ближайшее время.", false, true, intent, null, false, false,
                 new Decision.Handoff(p.id(), p.name(), p.role(), p.telegramChatId(), reason),
                 ConversationState.HANDOFF, state.pending());
+    }
+
+    private static String urgentReason(Classification c) {
+        return c.urgencyReason() == null ? "срочное обращение" : "срочное обращение: " + c.urgencyReason();
     }
 
     static String greeting(Tenant tenant) {

@@ -63,7 +63,8 @@ public final class LeadSummary {
             case DialogPolicy.CANCEL -> "Отмена записи";
             case DialogPolicy.CONFIRM -> "Подтверждение записи";
             case DialogPolicy.PRICE -> "Вопрос о цене";
-            case DialogPolicy.CONSULTATION -> "Консультация";
+            case "INFO" -> "Вопрос";
+            case "HUMAN" -> "Просит связаться с человеком";
             case DialogPolicy.COMPLAINT -> "Жалоба";
             default -> "Обращение";
         };

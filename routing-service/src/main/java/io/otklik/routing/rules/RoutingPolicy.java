@@ -37,7 +37,7 @@ public final class RoutingPolicy {
     }
 
     public Route route(Tenant tenant, Input in) {
-        if ("complaint".equals(in.intent())) {
+        if (io.otklik.events.data.Intent.COMPLAINT.name().equals(in.intent())) {
             Optional<Tenant.Staff> owner = withRole(tenant, "owner");
             if (owner.isPresent()) {
                 return new Route(owner.get().id(), "owner", "complaint-to-owner", "Жалоба — передана владельцу");

@@ -50,7 +50,7 @@ class AdminApiTest {
         Client maria = Client.whatsApp("Мария");
         String conversation = maria.conversationId();
         EventEnvelope<MessageClassified> booking = classified(SALON, maria, "Запишите на окрашивание в 10:00",
-                "booking", entities("coloring", day, LocalTime.of(10, 0)));
+                "BOOK", entities("coloring", day, LocalTime.of(10, 0)));
         AppointmentBooked a;
         LeadCreated lead;
         try (KafkaEvents.Listener leads = KafkaEvents.listen(EventTypes.LEAD_CREATED.topic());
@@ -104,7 +104,7 @@ class AdminApiTest {
     @Test
     void aConversationInProgressShowsWhatIsPending() {
         Client oleg = Client.telegram("Олег");
-        EventEnvelope<MessageClassified> partial = classified(SALON, oleg, "Хочу на педикюр", "booking",
+        EventEnvelope<MessageClassified> partial = classified(SALON, oleg, "Хочу на педикюр", "BOOK",
                 entities("pedicure", null, null));
         try (KafkaEvents.Listener replies = KafkaEvents.listen(EventTypes.REPLY_REQUESTED.topic())) {
             KafkaEvents.send(partial, oleg.conversationId());
@@ -134,7 +134,7 @@ class AdminApiTest {
                 new Contact("79120000001", "Павел", "+79120000001"),
                 Channel.WHATSAPP, "106540352242999");
         EventEnvelope<MessageClassified> hello = classified("demo-clinic", clinicPatient, "Здравствуйте",
-                "greeting", Entities.none());
+                "OTHER", Entities.none());
         try (KafkaEvents.Listener replies = KafkaEvents.listen(EventTypes.REPLY_REQUESTED.topic())) {
             KafkaEvents.send(hello, clinicPatient.conversationId());
             replies.await(EventTypes.REPLY_REQUESTED,

@@ -74,7 +74,7 @@ class DialogFlowTest {
         LocalDate day = daysAhead(3);
         Client ivan = Client.whatsApp("Иван");
         EventEnvelope<MessageClassified> booking = classified(SALON, ivan,
-                "Хочу записаться на стрижку " + ddMM(day) + " в 15:00", "booking",
+                "Хочу записаться на стрижку " + ddMM(day) + " в 15:00", "BOOK",
                 entities("haircut", day, LocalTime.of(15, 0)));
         String conversation = ivan.conversationId();
 
@@ -92,7 +92,7 @@ class DialogFlowTest {
             assertThat(l.clientId()).isNotBlank();
             assertThat(l.channel()).isEqualTo(Channel.WHATSAPP);
             assertThat(l.contact()).isEqualTo(ivan.contact());
-            assertThat(l.intent()).isEqualTo("booking");
+            assertThat(l.intent()).isEqualTo("BOOK");
             assertThat(l.summary()).isEqualTo("Запись: Стрижка " + ddMM(day) + " 15:00; WhatsApp; клиент новый");
             assertThat(l.urgent()).isFalse();
             assertThat(l.firstMessageAt()).isEqualTo(booking.data().message().receivedAt());
@@ -128,7 +128,7 @@ class DialogFlowTest {
                     + ". Стоимость 1500 ₽. Подтвердите, пожалуйста, ответом «Да».");
 
             // "да" confirms the appointment
-            EventEnvelope<MessageClassified> yes = classified(SALON, ivan, "да", "confirm", Entities.none());
+            EventEnvelope<MessageClassified> yes = classified(SALON, ivan, "да", "CONFIRM", Entities.none());
             KafkaEvents.send(yes, conversation);
             var confirmation = confirmed.await(EventTypes.APPOINTMENT_CONFIRMED,
                     e -> e.data().appointmentId().equals(a.appointmentId()), WAIT);
@@ -141,7 +141,7 @@ class DialogFlowTest {
 
             // two more clients want the same slot: the second specialist takes one, the third gets alternatives
             Client petr = Client.whatsApp("Пётр");
-            EventEnvelope<MessageClassified> second = classified(SALON, petr, "Хочу подстричься в 15:00", "booking",
+            EventEnvelope<MessageClassified> second = classified(SALON, petr, "Хочу подстричься в 15:00", "BOOK",
                     entities("haircut", day, LocalTime.of(15, 0)));
             KafkaEvents.send(second, petr.conversationId());
             var other = booked.await(EventTypes.APPOINTMENT_BOOKED,
@@ -151,14 +151,14 @@ class DialogFlowTest {
             replyTo(replies, second);
 
             Client dmitry = Client.whatsApp("Дмитрий");
-            EventEnvelope<MessageClassified> third = classified(SALON, dmitry, "Хочу на стрижку в 15:00", "booking",
+            EventEnvelope<MessageClassified> third = classified(SALON, dmitry, "Хочу на стрижку в 15:00", "BOOK",
                     entities("haircut", day, LocalTime.of(15, 0)));
             KafkaEvents.send(third, dmitry.conversationId());
             assertThat(replyTo(replies, third).text()).isEqualTo("На 15:00 свободных мастеров нет. Могу предложить"
                     + " 16:00, 17:00 или 18:00 — какое время удобно?");
 
             // "Давайте в 16:00" — just a time — books the offered slot
-            EventEnvelope<MessageClassified> sixteen = classified(SALON, dmitry, "Давайте в 16:00", "other",
+            EventEnvelope<MessageClassified> sixteen = classified(SALON, dmitry, "Давайте в 16:00", "OTHER",
                     entities(null, null, LocalTime.of(16, 0)));
             KafkaEvents.send(sixteen, dmitry.conversationId());
             var later = booked.await(EventTypes.APPOINTMENT_BOOKED,
@@ -170,7 +170,7 @@ class DialogFlowTest {
 
             // the first event again (same envelope id): nothing changes, nothing is sent
             KafkaEvents.send(booking, conversation);
-            EventEnvelope<MessageClassified> marker = classified(SALON, ivan, "Привет", "greeting", Entities.none());
+            EventEnvelope<MessageClassified> marker = classified(SALON, ivan, "Привет", "OTHER", Entities.none());
             KafkaEvents.send(marker, conversation);
             replyTo(replies, marker); // same key, same partition: the redelivery was handled before it
             String firstMessage = booking.data().message().messageId().toString();
@@ -189,7 +189,7 @@ class DialogFlowTest {
              KafkaEvents.Listener routed = KafkaEvents.listen(EventTypes.LEAD_ROUTED.topic());
              KafkaEvents.Listener replies = KafkaEvents.listen(EventTypes.REPLY_REQUESTED.topic())) {
             EventEnvelope<MessageClassified> complaint = classified(SALON, svetlana,
-                    "Вчера мне испортили стрижку, я очень недовольна!", "complaint", Entities.none());
+                    "Вчера мне испортили стрижку, я очень недовольна!", "COMPLAINT", Entities.none());
             KafkaEvents.send(complaint, svetlana.conversationId());
             var handoff = handoffs.await(EventTypes.HANDOFF_REQUESTED,
                     e -> e.data().conversationId().equals(svetlana.conversationId()), WAIT);
@@ -208,7 +208,7 @@ class DialogFlowTest {
                     + " с вами свяжутся в ближайшее время.");
 
             EventEnvelope<MessageClassified> urgent = classified(SALON, sergey, "Срочно перезвоните!",
-                    new Classification("other", 0.7, true, false, Entities.none(), "test-model@1"));
+                    new Classification("OTHER", 0.7, true, false, Entities.none(), "test-model@1"));
             KafkaEvents.send(urgent, sergey.conversationId());
             var onDuty = handoffs.await(EventTypes.HANDOFF_REQUESTED,
                     e -> e.data().conversationId().equals(sergey.conversationId()), WAIT);
@@ -233,11 +233,11 @@ class DialogFlowTest {
              KafkaEvents.Listener cancelled = KafkaEvents.listen(EventTypes.APPOINTMENT_CANCELLED.topic());
              KafkaEvents.Listener replies = KafkaEvents.listen(EventTypes.REPLY_REQUESTED.topic())) {
             // asked piece by piece: service first, then day and time
-            EventEnvelope<MessageClassified> want = classified(SALON, olga, "Хочу на маникюр", "booking",
+            EventEnvelope<MessageClassified> want = classified(SALON, olga, "Хочу на маникюр", "BOOK",
                     entities("manicure", null, null));
             KafkaEvents.send(want, conversation);
             assertThat(replyTo(replies, want).text()).isEqualTo("На какой день и время вам удобно?");
-            EventEnvelope<MessageClassified> when = classified(SALON, olga, "в 11:00", "other",
+            EventEnvelope<MessageClassified> when = classified(SALON, olga, "в 11:00", "OTHER",
                     entities(null, day, LocalTime.of(11, 0)));
             KafkaEvents.send(when, conversation);
             AppointmentBooked a = booked.await(EventTypes.APPOINTMENT_BOOKED,
@@ -248,7 +248,7 @@ class DialogFlowTest {
                     e -> e.data().conversationId().equals(conversation), WAIT).event().data();
             assertThat(first.summary()).isEqualTo("Запись: Маникюр; WhatsApp; клиент новый");
 
-            EventEnvelope<MessageClassified> move = classified(SALON, olga, "Перенесите на 13:00", "reschedule",
+            EventEnvelope<MessageClassified> move = classified(SALON, olga, "Перенесите на 13:00", "RESCHEDULE",
                     entities(null, null, LocalTime.of(13, 0)));
             KafkaEvents.send(move, conversation);
             var rescheduled = moved.await(EventTypes.APPOINTMENT_RESCHEDULED,
@@ -262,7 +262,7 @@ class DialogFlowTest {
                     + RussianText.dateWithWeekday(day) + " в 13:00, мастер Екатерина. Подтвердите, пожалуйста,"
                     + " ответом «Да».");
 
-            EventEnvelope<MessageClassified> cancel = classified(SALON, olga, "Отмените, пожалуйста", "cancel",
+            EventEnvelope<MessageClassified> cancel = classified(SALON, olga, "Отмените, пожалуйста", "CANCEL",
                     Entities.none());
             KafkaEvents.send(cancel, conversation);
             var gone = cancelled.await(EventTypes.APPOINTMENT_CANCELLED,
@@ -276,7 +276,7 @@ class DialogFlowTest {
             // the same person on Telegram, giving her phone in the text: the same client, now a repeat one
             Client telegram = Client.telegram("Ольга");
             EventEnvelope<MessageClassified> price = classified(SALON, telegram, "Сколько стоит маникюр? Мой номер "
-                    + olga.contact().phone(), "price", new Entities("manicure", null, null, olga.contact().phone(),
+                    + olga.contact().phone(), "PRICE", new Entities("manicure", null, null, olga.contact().phone(),
                     null));
             KafkaEvents.send(price, telegram.conversationId());
             LeadCreated again = leads.await(EventTypes.LEAD_CREATED,
@@ -294,9 +294,9 @@ class DialogFlowTest {
         try (KafkaEvents.Listener leads = KafkaEvents.listen(EventTypes.LEAD_CREATED.topic());
              KafkaEvents.Listener replies = KafkaEvents.listen(EventTypes.REPLY_REQUESTED.topic())) {
             EventEnvelope<MessageClassified> stranger = classified("no-such-tenant", client, "Хочу стрижку",
-                    "booking", entities("haircut", daysAhead(2), LocalTime.of(12, 0)));
+                    "BOOK", entities("haircut", daysAhead(2), LocalTime.of(12, 0)));
             KafkaEvents.send(stranger, client.conversationId());
-            EventEnvelope<MessageClassified> hello = classified(SALON, client, "Здравствуйте", "greeting",
+            EventEnvelope<MessageClassified> hello = classified(SALON, client, "Здравствуйте", "OTHER",
                     Entities.none());
             KafkaEvents.send(hello, client.conversationId());
             assertThat(replyTo(replies, hello).text()).isEqualTo("Здравствуйте! Вас приветствует Салон красоты «Лён»."
@@ -312,7 +312,7 @@ class DialogFlowTest {
         Client alina = Client.whatsApp("Алина");
         try (KafkaEvents.Listener replies = KafkaEvents.listen(EventTypes.REPLY_REQUESTED.topic())) {
             EventEnvelope<MessageClassified> gibberish = classified(SALON, alina, "ывапролд",
-                    new Classification("other", 0.1, false, true, Entities.none(), "test-model@1"));
+                    new Classification("OTHER", 0.1, false, true, Entities.none(), "test-model@1"));
             KafkaEvents.send(gibberish, alina.conversationId());
             assertThat(replyTo(replies, gibberish).text()).isEqualTo("Извините, я не совсем понял. Вы хотите"
                     + " записаться, узнать цену или задать вопрос администратору?");
@@ -333,7 +333,7 @@ class DialogFlowTest {
             String noMessage = """
                     {"id":"%s","type":"message_classified","source":"nlu-service","time":"2026-11-25T09:00:00Z",
                      "tenantId":"demo-salon","subject":"%s","schemaVersion":1,
-                     "data":{"classification":{"intent":"other","confidence":0.5,"urgent":false,"fallback":true,
+                     "data":{"classification":{"intent":"OTHER","confidence":0.5,"urgent":false,"fallback":true,
                      "entities":{},"model":"m"}}}""".formatted(UUID.randomUUID(), marker + "-2");
             KafkaEvents.sendRaw(EventTypes.MESSAGE_CLASSIFIED.topic(), marker + "-2", noMessage);
             var missing = dlq.awaitRaw(json -> json.contains(marker + "-2"), WAIT);

@@ -59,14 +59,14 @@ class DialogPolicyTest {
 
         @Test
         void completeRequestWithAFreeSlotBooksAndAsksForConfirmation() {
-            Decision d = decide(DialogState.fresh(), classified("booking", booking("haircut", THURSDAY, T15)));
+            Decision d = decide(DialogState.fresh(), classified("BOOK", booking("haircut", THURSDAY, T15)));
             assertThat(d.reply()).isEqualTo("Готово! Записали вас на «Стрижка» 26.11 (чт) в 15:00, мастер Анна."
                     + " Стоимость 1500 ₽. Подтвердите, пожалуйста, ответом «Да».");
             assertThat(d.booking()).isEqualTo(new Decision.Booking("haircut", "Стрижка", 1500, "anna", "Анна",
                     moscow(THURSDAY, 15, 0), moscow(THURSDAY, 16, 0), null, null));
             assertThat(d.openLead()).isTrue();
             assertThat(d.fallback()).isFalse();
-            assertThat(d.intent()).isEqualTo("booking");
+            assertThat(d.intent()).isEqualTo("BOOK");
             assertThat(d.state()).isEqualTo(ConversationState.BOOKED);
             assertThat(d.pending()).isEqualTo(DialogState.Pending.NONE);
             assertThat(d.confirm()).isFalse();
@@ -77,7 +77,7 @@ class DialogPolicyTest {
         @Test
         void takenSlotOffersAlternativesKeepsServiceAndDayAndABareTimeThenBooks() {
             Decision offer = policy.decide(salon, DialogState.fresh(),
-                    classified("booking", booking("haircut", THURSDAY, T15)), bothBusyAt15(), NOW);
+                    classified("BOOK", booking("haircut", THURSDAY, T15)), bothBusyAt15(), NOW);
             assertThat(offer.reply()).isEqualTo("На 15:00 свободных мастеров нет. Могу предложить 16:00, 17:00 или"
                     + " 18:00 — какое время удобно?");
             assertThat(offer.booking()).isNull();
@@ -86,7 +86,7 @@ class DialogPolicyTest {
             assertThat(offer.pending()).isEqualTo(new DialogState.Pending("haircut", THURSDAY, null));
 
             // "Давайте в 16:00": the classifier may call it anything, even with low confidence
-            Classification bareTime = new Classification("other", 0.3, false, true,
+            Classification bareTime = new Classification("OTHER", 0.3, false, true,
                     new Entities(null, null, LocalTime.of(16, 0), null, null), "test");
             Decision booked = policy.decide(salon, with(offer.state(), offer.pending(), null), bareTime,
                     bothBusyAt15(), NOW);
@@ -94,7 +94,7 @@ class DialogPolicyTest {
                     + " Анна. Стоимость 1500 ₽. Подтвердите, пожалуйста, ответом «Да».");
             assertThat(booked.booking().startsAt()).isEqualTo(moscow(THURSDAY, 16, 0));
             assertThat(booked.fallback()).isFalse();
-            assertThat(booked.intent()).isEqualTo("booking");
+            assertThat(booked.intent()).isEqualTo("BOOK");
         }
 
         @Test
@@ -103,7 +103,7 @@ class DialogPolicyTest {
                     new SlotFinder.Busy(UUID.randomUUID(), "anna", moscow(THURSDAY, 9, 0), moscow(THURSDAY, 21, 0)),
                     new SlotFinder.Busy(UUID.randomUUID(), "katya", moscow(THURSDAY, 9, 0), moscow(THURSDAY, 21, 0)));
             Decision d = policy.decide(salon, DialogState.fresh(),
-                    classified("booking", booking("haircut", THURSDAY, T15)), full, NOW);
+                    classified("BOOK", booking("haircut", THURSDAY, T15)), full, NOW);
             assertThat(d.reply()).isEqualTo("На 15:00 свободных мастеров нет. Могу предложить 27.11 (пт): 09:00,"
                     + " 10:00 или 11:00 — какое время удобно?");
             assertThat(d.pending()).isEqualTo(new DialogState.Pending("haircut", THURSDAY.plusDays(1), null));
@@ -115,7 +115,7 @@ class DialogPolicyTest {
                     new SlotFinder.Busy(UUID.randomUUID(), "anna", moscow(THURSDAY, 9, 0), moscow(THURSDAY, 20, 0)),
                     new SlotFinder.Busy(UUID.randomUUID(), "katya", moscow(THURSDAY, 9, 0), moscow(THURSDAY, 20, 0)));
             Decision d = policy.decide(salon, DialogState.fresh(),
-                    classified("booking", booking("haircut", THURSDAY, T15)), busy, NOW);
+                    classified("BOOK", booking("haircut", THURSDAY, T15)), busy, NOW);
             assertThat(d.reply()).isEqualTo("На 15:00 свободных мастеров нет. Могу предложить 20:00, 27.11 (пт) в"
                     + " 09:00 или 27.11 (пт) в 10:00 — какое время удобно?");
         }
@@ -123,11 +123,11 @@ class DialogPolicyTest {
         @Test
         void aVisitPastClosingTimeSaysWhyAndOffersTimesThatFit() {
             Decision d = decide(DialogState.fresh(),
-                    classified("booking", booking("coloring", THURSDAY, LocalTime.of(20, 0))));
+                    classified("BOOK", booking("coloring", THURSDAY, LocalTime.of(20, 0))));
             assertThat(d.reply()).isEqualTo("На 20:00 записать не получится: «Окрашивание» длится 120 мин, а мы"
                     + " работаем до 21:00. Могу предложить 17:00, 18:00 или 19:00 — какое время удобно?");
             Decision early = decide(DialogState.fresh(),
-                    classified("booking", booking("haircut", THURSDAY, LocalTime.of(7, 0))));
+                    classified("BOOK", booking("haircut", THURSDAY, LocalTime.of(7, 0))));
             assertThat(early.reply()).startsWith("На 07:00 записать не получится: мы работаем с 09:00 до 21:00."
                     + " Могу предложить 09:00, 10:00 или 11:00");
         }
@@ -136,7 +136,7 @@ class DialogPolicyTest {
         void aTimeInThePastIsNotBooked() {
             LocalDate today = LocalDate.of(2026, 11, 25);
             Decision d = decide(DialogState.fresh(),
-                    classified("booking", booking("haircut", today, LocalTime.of(10, 0))));
+                    classified("BOOK", booking("haircut", today, LocalTime.of(10, 0))));
             assertThat(d.booking()).isNull();
             assertThat(d.reply()).isEqualTo("Время 25.11 в 10:00 уже прошло. Могу предложить 13:00, 14:00 или 15:00"
                     + " — какое время удобно?");
@@ -144,7 +144,7 @@ class DialogPolicyTest {
 
         @Test
         void missingPartsAreAskedForOneByOneAndKnownOnesStayPending() {
-            Decision noService = decide(DialogState.fresh(), classified("booking", booking(null, THURSDAY, T15)));
+            Decision noService = decide(DialogState.fresh(), classified("BOOK", booking(null, THURSDAY, T15)));
             assertThat(noService.reply())
                     .isEqualTo("На какую услугу вас записать? У нас: Стрижка, Окрашивание, Маникюр, Педикюр.");
             assertThat(noService.pending()).isEqualTo(new DialogState.Pending(null, THURSDAY, T15));
@@ -152,30 +152,30 @@ class DialogPolicyTest {
             assertThat(noService.openLead()).isTrue();
             assertThat(noService.booking()).isNull();
 
-            Decision noDay = decide(DialogState.fresh(), classified("booking", booking("manicure", null, null)));
+            Decision noDay = decide(DialogState.fresh(), classified("BOOK", booking("manicure", null, null)));
             assertThat(noDay.reply()).isEqualTo("На какой день и время вам удобно?");
             assertThat(noDay.pending()).isEqualTo(new DialogState.Pending("manicure", null, null));
 
             Decision noTime = decide(with(noDay.state(), noDay.pending(), null),
-                    classified("other", booking(null, THURSDAY, null)));
+                    classified("OTHER", booking(null, THURSDAY, null)));
             assertThat(noTime.reply()).isEqualTo("На какое время записать вас 26.11?");
             assertThat(noTime.pending()).isEqualTo(new DialogState.Pending("manicure", THURSDAY, null));
 
             Decision done = decide(with(noTime.state(), noTime.pending(), null),
-                    classified("booking", booking(null, null, LocalTime.of(11, 0))));
+                    classified("BOOK", booking(null, null, LocalTime.of(11, 0))));
             assertThat(done.booking().serviceCode()).isEqualTo("manicure");
             assertThat(done.booking().staffId()).isEqualTo("katya");
             assertThat(done.reply()).isEqualTo("Готово! Записали вас на «Маникюр» 26.11 (чт) в 11:00, мастер"
                     + " Екатерина. Стоимость 1800 ₽. Подтвердите, пожалуйста, ответом «Да».");
 
-            Decision timeOnly = decide(DialogState.fresh(), classified("booking", booking("haircut", null, T15)));
+            Decision timeOnly = decide(DialogState.fresh(), classified("BOOK", booking("haircut", null, T15)));
             assertThat(timeOnly.reply()).isEqualTo("На какой день записать вас в 15:00?");
             assertThat(timeOnly.pending()).isEqualTo(new DialogState.Pending("haircut", null, T15));
         }
 
         @Test
         void aServiceMissingFromTheCatalogueIsAskedForAgain() {
-            Decision d = decide(DialogState.fresh(), classified("booking", booking("massage", THURSDAY, T15)));
+            Decision d = decide(DialogState.fresh(), classified("BOOK", booking("massage", THURSDAY, T15)));
             assertThat(d.reply()).startsWith("На какую услугу вас записать?");
             assertThat(d.booking()).isNull();
         }
@@ -186,7 +186,7 @@ class DialogPolicyTest {
 
         @Test
         void confirmingABookedAppointment() {
-            Decision d = decide(with(ConversationState.BOOKED, null, appointment("BOOKED")), classified("confirm"));
+            Decision d = decide(with(ConversationState.BOOKED, null, appointment("BOOKED")), classified("CONFIRM"));
             assertThat(d.reply()).isEqualTo("Спасибо, запись подтверждена! Ждём вас 26.11 в 15:00.");
             assertThat(d.confirm()).isTrue();
             assertThat(d.state()).isEqualTo(ConversationState.CONFIRMED);
@@ -196,14 +196,14 @@ class DialogPolicyTest {
         @Test
         void confirmingTwiceChangesNothing() {
             Decision d = decide(with(ConversationState.CONFIRMED, null, appointment("CONFIRMED")),
-                    classified("confirm"));
+                    classified("CONFIRM"));
             assertThat(d.reply()).isEqualTo("Ваша запись уже подтверждена. Ждём вас 26.11 в 15:00.");
             assertThat(d.confirm()).isFalse();
         }
 
         @Test
         void yesWithoutAnythingToConfirmIsAPoliteQuestionAndNoLead() {
-            Decision d = decide(DialogState.fresh(), classified("confirm"));
+            Decision d = decide(DialogState.fresh(), classified("CONFIRM"));
             assertThat(d.reply()).isEqualTo("Подскажите, пожалуйста, что вас интересует: записаться на услугу,"
                     + " узнать цену или задать вопрос администратору?");
             assertThat(d.confirm()).isFalse();
@@ -213,10 +213,10 @@ class DialogPolicyTest {
 
         @Test
         void yesToTheBookingOfferAfterAPriceContinuesTheBooking() {
-            Decision quoted = decide(DialogState.fresh(), classified("price", booking("haircut", null, null)));
-            Decision d = decide(with(quoted.state(), quoted.pending(), null), classified("confirm"));
+            Decision quoted = decide(DialogState.fresh(), classified("PRICE", booking("haircut", null, null)));
+            Decision d = decide(with(quoted.state(), quoted.pending(), null), classified("CONFIRM"));
             assertThat(d.reply()).isEqualTo("На какой день и время вам удобно?");
-            assertThat(d.intent()).isEqualTo("booking");
+            assertThat(d.intent()).isEqualTo("BOOK");
             assertThat(d.pending().service()).isEqualTo("haircut");
         }
     }
@@ -226,7 +226,7 @@ class DialogPolicyTest {
 
         @Test
         void aNamedServiceIsAnsweredFromTheCatalogueAndOpensALead() {
-            Decision d = decide(DialogState.fresh(), classified("price", booking("haircut", null, null)));
+            Decision d = decide(DialogState.fresh(), classified("PRICE", booking("haircut", null, null)));
             assertThat(d.reply()).isEqualTo("«Стрижка» — 1500 ₽, 60 мин. Записать вас?");
             assertThat(d.openLead()).isTrue();
             assertThat(d.state()).isEqualTo(ConversationState.QUOTED);
@@ -234,21 +234,21 @@ class DialogPolicyTest {
             assertThat(d.booking()).isNull();
 
             Decision consultation = decide(DialogState.fresh(),
-                    classified("consultation", booking("coloring", null, null)));
+                    classified("INFO", booking("coloring", null, null)));
             assertThat(consultation.reply()).isEqualTo("«Окрашивание» — 4500 ₽, 120 мин. Записать вас?");
-            assertThat(consultation.intent()).isEqualTo("consultation");
+            assertThat(consultation.intent()).isEqualTo("INFO");
         }
 
         @Test
         void aConsultationWithServiceDayAndTimeIsABooking() {
-            Decision d = decide(DialogState.fresh(), classified("consultation", booking("haircut", THURSDAY, T15)));
-            assertThat(d.intent()).isEqualTo("booking");
+            Decision d = decide(DialogState.fresh(), classified("INFO", booking("haircut", THURSDAY, T15)));
+            assertThat(d.intent()).isEqualTo("BOOK");
             assertThat(d.booking().startsAt()).isEqualTo(moscow(THURSDAY, 15, 0));
         }
 
         @Test
         void noServiceNamedGivesHoursAndTheShortPriceList() {
-            Decision d = decide(DialogState.fresh(), classified("consultation"));
+            Decision d = decide(DialogState.fresh(), classified("INFO"));
             assertThat(d.reply()).isEqualTo("Мы работаем ежедневно с 09:00 до 21:00. Наши цены: Стрижка — 1500 ₽,"
                     + " Окрашивание — 4500 ₽, Маникюр — 1800 ₽, Педикюр — 2200 ₽. Записать вас?");
             assertThat(d.openLead()).isTrue();
@@ -260,7 +260,7 @@ class DialogPolicyTest {
 
         @Test
         void complaintGoesToTheOwner() {
-            Decision d = decide(DialogState.fresh(), classified("complaint"));
+            Decision d = decide(DialogState.fresh(), classified("COMPLAINT"));
             assertThat(d.reply()).isEqualTo("Передал ваше обращение администратору Ольга — с вами свяжутся в"
                     + " ближайшее время.");
             assertThat(d.handoff()).isEqualTo(new Decision.Handoff("olga", "Ольга", "owner", "100200300",
@@ -271,7 +271,7 @@ class DialogPolicyTest {
 
         @Test
         void urgentGoesToTheOnDutyPersonWhateverTheIntent() {
-            Classification urgent = new Classification("booking", 0.8, true, false,
+            Classification urgent = new Classification("BOOK", 0.8, true, false,
                     booking("haircut", THURSDAY, T15), "test");
             Decision d = decide(DialogState.fresh(), urgent);
             assertThat(d.reply()).isEqualTo("Передал ваше обращение администратору Марина — с вами свяжутся в"
@@ -282,14 +282,14 @@ class DialogPolicyTest {
             assertThat(d.booking()).isNull();
 
             Decision urgentComplaint = decide(DialogState.fresh(),
-                    new Classification("complaint", 0.8, true, false, Entities.none(), "test"));
+                    new Classification("COMPLAINT", 0.8, true, false, Entities.none(), "test"));
             assertThat(urgentComplaint.handoff().staffId()).isEqualTo("olga");
         }
 
         @Test
         void withoutAnOwnerAComplaintGoesToTheOnDutyPerson() {
             Tenant noOwner = TestTenants.salon(List.of(new Tenant.Staff("marina", "Марина", "on-duty", "1", null)));
-            Decision d = policy.decide(noOwner, DialogState.fresh(), classified("complaint"), List.of(), NOW);
+            Decision d = policy.decide(noOwner, DialogState.fresh(), classified("COMPLAINT"), List.of(), NOW);
             assertThat(d.handoff().staffId()).isEqualTo("marina");
         }
     }
@@ -300,7 +300,7 @@ class DialogPolicyTest {
         @Test
         void cancellingTheAppointment() {
             Decision d = decide(with(ConversationState.CONFIRMED, null, appointment("CONFIRMED")),
-                    classified("cancel"));
+                    classified("CANCEL"));
             assertThat(d.reply()).isEqualTo("Запись на 26.11 в 15:00 отменена. Если захотите выбрать другое время —"
                     + " напишите.");
             assertThat(d.cancel()).isTrue();
@@ -309,7 +309,7 @@ class DialogPolicyTest {
 
         @Test
         void cancellingWithoutAnAppointment() {
-            Decision d = decide(DialogState.fresh(), classified("cancel"));
+            Decision d = decide(DialogState.fresh(), classified("CANCEL"));
             assertThat(d.reply()).isEqualTo("Не нашёл у вас активной записи. Если хотите записаться — напишите, на"
                     + " какую услугу и когда.");
             assertThat(d.cancel()).isFalse();
@@ -320,7 +320,7 @@ class DialogPolicyTest {
         void rescheduleWithANewTimeMovesTheAppointmentWithItsSpecialist() {
             DialogState.Appointment a = appointment("CONFIRMED");
             Decision d = decide(with(ConversationState.CONFIRMED, null, a),
-                    classified("reschedule", booking(null, THURSDAY.plusDays(1), LocalTime.of(16, 0))));
+                    classified("RESCHEDULE", booking(null, THURSDAY.plusDays(1), LocalTime.of(16, 0))));
             assertThat(d.booking().reschedules()).isEqualTo(a.id());
             assertThat(d.booking().previousStartsAt()).isEqualTo(a.startsAt());
             assertThat(d.booking().staffId()).isEqualTo("anna");
@@ -335,27 +335,27 @@ class DialogPolicyTest {
             DialogState.Appointment a = appointment("BOOKED");
             List<SlotFinder.Busy> own = List.of(new SlotFinder.Busy(a.id(), "anna", a.startsAt(), a.endsAt()));
             Decision d = policy.decide(salon, with(ConversationState.BOOKED, null, a),
-                    classified("reschedule", booking(null, null, LocalTime.of(15, 30))), own, NOW);
+                    classified("RESCHEDULE", booking(null, null, LocalTime.of(15, 30))), own, NOW);
             assertThat(d.booking().startsAt()).isEqualTo(moscow(THURSDAY, 15, 30));
         }
 
         @Test
         void rescheduleWithoutATimeAsksAndTheNextMessageMovesIt() {
             DialogState.Appointment a = appointment("BOOKED");
-            Decision ask = decide(with(ConversationState.BOOKED, null, a), classified("reschedule"));
+            Decision ask = decide(with(ConversationState.BOOKED, null, a), classified("RESCHEDULE"));
             assertThat(ask.reply()).isEqualTo("На какой день и время перенести вашу запись?");
             assertThat(ask.state()).isEqualTo(ConversationState.RESCHEDULING);
             assertThat(ask.booking()).isNull();
 
             Decision askTime = decide(with(ask.state(), ask.pending(), a),
-                    classified("other", booking(null, THURSDAY.plusDays(2), null)));
+                    classified("OTHER", booking(null, THURSDAY.plusDays(2), null)));
             assertThat(askTime.reply()).isEqualTo("На какое время перенести вашу запись на 28.11?");
 
             Decision moved = decide(with(askTime.state(), askTime.pending(), a),
-                    classified("other", booking(null, null, LocalTime.of(12, 0))));
+                    classified("OTHER", booking(null, null, LocalTime.of(12, 0))));
             assertThat(moved.booking().reschedules()).isEqualTo(a.id());
             assertThat(moved.booking().startsAt()).isEqualTo(moscow(THURSDAY.plusDays(2), 12, 0));
-            assertThat(moved.intent()).isEqualTo("reschedule");
+            assertThat(moved.intent()).isEqualTo("RESCHEDULE");
         }
 
         @Test
@@ -363,7 +363,7 @@ class DialogPolicyTest {
             DialogState.Appointment a = new DialogState.Appointment(UUID.randomUUID(), "haircut", "anna",
                     moscow(THURSDAY, 10, 0), moscow(THURSDAY, 11, 0), "BOOKED");
             Decision d = policy.decide(salon, with(ConversationState.BOOKED, null, a),
-                    classified("reschedule", booking(null, THURSDAY, T15)), bothBusyAt15(), NOW);
+                    classified("RESCHEDULE", booking(null, THURSDAY, T15)), bothBusyAt15(), NOW);
             assertThat(d.booking()).isNull();
             assertThat(d.reply()).isEqualTo("На 15:00 свободных мастеров нет. Могу предложить 16:00, 17:00 или"
                     + " 18:00 — какое время удобно?");
@@ -372,9 +372,9 @@ class DialogPolicyTest {
 
         @Test
         void rescheduleWithoutAnAppointmentIsABooking() {
-            Decision d = decide(DialogState.fresh(), classified("reschedule", booking("haircut", THURSDAY, T15)));
+            Decision d = decide(DialogState.fresh(), classified("RESCHEDULE", booking("haircut", THURSDAY, T15)));
             assertThat(d.booking().reschedules()).isNull();
-            assertThat(d.intent()).isEqualTo("booking");
+            assertThat(d.intent()).isEqualTo("BOOK");
         }
     }
 
@@ -383,7 +383,7 @@ class DialogPolicyTest {
 
         @Test
         void greetingIntroducesTheBotAndOpensNoLead() {
-            Decision d = decide(DialogState.fresh(), classified("greeting"));
+            Decision d = decide(DialogState.fresh(), classified("OTHER"));
             assertThat(d.reply()).isEqualTo("Здравствуйте! Вас приветствует Салон красоты «Лён». Могу записать вас"
                     + " на услугу или подсказать цены. Чем помочь?");
             assertThat(d.openLead()).isFalse();
@@ -394,7 +394,7 @@ class DialogPolicyTest {
         void otherAndLowConfidenceAreFallbacksThatKeepTheState() {
             DialogState pending = with(ConversationState.COLLECTING,
                     new DialogState.Pending("haircut", null, null), null);
-            Decision other = decide(pending, classified("other"));
+            Decision other = decide(pending, classified("OTHER"));
             assertThat(other.reply()).isEqualTo("Извините, я не совсем понял. Вы хотите записаться, узнать цену или"
                     + " задать вопрос администратору?");
             assertThat(other.fallback()).isTrue();
@@ -402,7 +402,7 @@ class DialogPolicyTest {
             assertThat(other.state()).isEqualTo(ConversationState.COLLECTING);
             assertThat(other.pending()).isEqualTo(pending.pending());
 
-            Decision unsure = decide(DialogState.fresh(), new Classification("booking", 0.2, false, true,
+            Decision unsure = decide(DialogState.fresh(), new Classification("BOOK", 0.2, false, true,
                     booking("haircut", THURSDAY, T15), "test"));
             assertThat(unsure.fallback()).isTrue();
             assertThat(unsure.booking()).isNull();
@@ -413,10 +413,10 @@ class DialogPolicyTest {
     @Test
     void busyWindowCoversTheRequestedDayAndTheDaysAlternativesComeFrom() {
         DialogPolicy.Window w = DialogPolicy.busyWindow(salon, DialogState.fresh(),
-                classified("booking", booking("haircut", THURSDAY, T15)), NOW);
+                classified("BOOK", booking("haircut", THURSDAY, T15)), NOW);
         assertThat(w.from()).isEqualTo(moscow(THURSDAY.minusDays(2), 0, 0));
         assertThat(w.to()).isEqualTo(moscow(THURSDAY.plusDays(8), 0, 0));
-        DialogPolicy.Window none = DialogPolicy.busyWindow(salon, DialogState.fresh(), classified("greeting"), NOW);
+        DialogPolicy.Window none = DialogPolicy.busyWindow(salon, DialogState.fresh(), classified("OTHER"), NOW);
         assertThat(none.to()).isEqualTo(moscow(THURSDAY.minusDays(1).plusDays(8), 0, 0));
     }
 }

@@ -23,18 +23,18 @@ class LeadSummaryTest {
     void bookingNamesServiceDayAndTime() {
         Decision.Booking b = new Decision.Booking("haircut", "Стрижка", 1500, "anna", "Анна",
                 moscow(THURSDAY, 15, 0), moscow(THURSDAY, 16, 0), null, null);
-        assertThat(LeadSummary.of(salon, decision("booking", b, DialogState.Pending.NONE), Channel.WHATSAPP, false,
+        assertThat(LeadSummary.of(salon, decision("BOOK", b, DialogState.Pending.NONE), Channel.WHATSAPP, false,
                 false)).isEqualTo("Запись: Стрижка 26.11 15:00; WhatsApp; клиент новый");
     }
 
     @Test
     void partialBookingPriceComplaintAndUrgency() {
-        assertThat(LeadSummary.of(salon, decision("booking", null,
+        assertThat(LeadSummary.of(salon, decision("BOOK", null,
                         new DialogState.Pending("manicure", null, LocalTime.of(11, 0))), Channel.TELEGRAM, true, false))
                 .isEqualTo("Запись: Маникюр 11:00; Telegram; клиент повторный");
-        assertThat(LeadSummary.of(salon, decision("price", null, DialogState.Pending.NONE), Channel.WEB_FORM, false,
+        assertThat(LeadSummary.of(salon, decision("PRICE", null, DialogState.Pending.NONE), Channel.WEB_FORM, false,
                 false)).isEqualTo("Вопрос о цене; веб-форма; клиент новый");
-        assertThat(LeadSummary.of(salon, decision("complaint", null, DialogState.Pending.NONE), Channel.INSTAGRAM,
+        assertThat(LeadSummary.of(salon, decision("COMPLAINT", null, DialogState.Pending.NONE), Channel.INSTAGRAM,
                 false, true)).isEqualTo("Жалоба; Instagram; клиент новый; срочно");
     }
 

@@ -21,14 +21,14 @@ class RoutingPolicyTest {
 
     @Test
     void complaintGoesToTheOwner() {
-        assertThat(policy.route(salon, input("complaint", false))).isEqualTo(new RoutingPolicy.Route("olga",
+        assertThat(policy.route(salon, input("COMPLAINT", false))).isEqualTo(new RoutingPolicy.Route("olga",
                 "owner", "complaint-to-owner", "Жалоба — передана владельцу"));
-        assertThat(policy.route(salon, input("complaint", true)).ruleId()).isEqualTo("complaint-to-owner");
+        assertThat(policy.route(salon, input("COMPLAINT", true)).ruleId()).isEqualTo("complaint-to-owner");
     }
 
     @Test
     void urgentGoesToTheOnDutyPerson() {
-        RoutingPolicy.Route r = policy.route(salon, input("booking", true));
+        RoutingPolicy.Route r = policy.route(salon, input("BOOK", true));
         assertThat(r).isEqualTo(new RoutingPolicy.Route("marina", "on-duty", "urgent-to-on-duty",
                 "Срочное обращение — передано дежурному администратору"));
         assertThat(r.toPerson()).isTrue();
@@ -36,7 +36,7 @@ class RoutingPolicyTest {
 
     @Test
     void everythingElseStaysWithTheBot() {
-        for (String intent : List.of("booking", "price", "consultation", "cancel", "reschedule", "confirm")) {
+        for (String intent : List.of("BOOK", "PRICE", "INFO", "CANCEL", "RESCHEDULE", "CONFIRM")) {
             RoutingPolicy.Route r = policy.route(salon, input(intent, false));
             assertThat(r.assignee()).isEqualTo("bot");
             assertThat(r.assigneeRole()).isEqualTo("bot");
@@ -48,9 +48,9 @@ class RoutingPolicyTest {
     @Test
     void aRuleWhosePersonIsMissingDoesNotMatch() {
         Tenant onlyOnDuty = TestTenants.salon(List.of(new Tenant.Staff("marina", "Марина", "on-duty", "1", null)));
-        assertThat(policy.route(onlyOnDuty, input("complaint", false)).ruleId()).isEqualTo("bot-default");
-        assertThat(policy.route(onlyOnDuty, input("complaint", true)).ruleId()).isEqualTo("urgent-to-on-duty");
+        assertThat(policy.route(onlyOnDuty, input("COMPLAINT", false)).ruleId()).isEqualTo("bot-default");
+        assertThat(policy.route(onlyOnDuty, input("COMPLAINT", true)).ruleId()).isEqualTo("urgent-to-on-duty");
         Tenant nobody = TestTenants.salon(List.of());
-        assertThat(policy.route(nobody, input("booking", true)).ruleId()).isEqualTo("bot-default");
+        assertThat(policy.route(nobody, input("BOOK", true)).ruleId()).isEqualTo("bot-default");
     }
 }
