@@ -2,11 +2,14 @@ package io.otklik.nlu;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.aMapWithSize;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.oneOf;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.not;
 
 import io.otklik.events.EventEnvelope;
@@ -20,8 +23,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,37 +49,54 @@ class ClassifyAndFeedbackApiTest {
     }
 
     @Test
-    void classifyAnswersIntentAndEntitiesForTheCallersTenant() {
-        LocalDate tomorrowInMoscow = LocalDate.now(ZoneId.of("Europe/Moscow")).plusDays(1);
+    void classifyAnswersIntentEntitiesAndTheModelVersionForTheCallersTenant() {
+        // Wednesday 25 November 2026, 10:00 in Moscow
+        String receivedAt = "2026-11-25T07:00:00Z";
         as(SALON_KEY).body(Map.of("text",
-                        "Здравствуйте! Хочу записаться на стрижку завтра в 15:00, мой номер +7 916 123-45-67"))
+                        "Здравствуйте! Хочу записаться на стрижку завтра в 15:00, мой номер +7 916 123-45-67",
+                        "tenantId", "demo-salon", "channel", "whatsapp", "receivedAt", receivedAt))
                 .post("/api/v1/classify")
                 .then().statusCode(200).contentType(ContentType.JSON)
-                .body("intent", equalTo("booking"))
+                .body("intent", equalTo("BOOK"))
                 .body("confidence", greaterThan(0.5f))
-                .body("urgent", equalTo(false))
                 .body("fallback", equalTo(false))
-                .body("model", equalTo("keyword-baseline-1"))
-                .body("entities.service", equalTo("haircut"))
-                .body("entities.date", equalTo(tomorrowInMoscow.toString()))
-                .body("entities.time", equalTo("15:00"))
-                .body("entities.phone", equalTo("+79161234567"))
-                .body("entities", not(hasKey("name")));
+                .body("urgent", equalTo(false))
+                .body("modelVersion", startsWith("embedded-maxent-"))
+                .body("alternatives.size()", lessThanOrEqualTo(3))
+                .body("alternatives.intent", not(hasItem("BOOK")))
+                .body("entities.find { it.type == 'service' }.value", equalTo("haircut"))
+                .body("entities.find { it.type == 'service' }.text", equalTo("стрижку"))
+                .body("entities.find { it.type == 'datetime' }.from", equalTo("2026-11-26T12:00:00Z"))
+                .body("entities.find { it.type == 'phone' }.value", equalTo("+79161234567"));
 
-        // the clinic's key classifies against the clinic's catalogue
-        as(CLINIC_KEY).body(Map.of("text", "Сколько стоит отбеливание?"))
+        // the clinic's key classifies against the clinic's catalogue and its time zone (Yekaterinburg, UTC+5)
+        as(CLINIC_KEY).body(Map.of("text", "Сколько стоит отбеливание?", "receivedAt", receivedAt))
                 .post("/api/v1/classify")
                 .then().statusCode(200)
-                .body("intent", equalTo("price"))
-                .body("entities.service", equalTo("whitening"))
-                .body("entities", aMapWithSize(1));
-
-        as(SALON_KEY).body(Map.of("text", "ывапролд"))
+                .body("intent", equalTo("PRICE"))
+                .body("entities.find { it.type == 'service' }.value", equalTo("whitening"));
+        as(CLINIC_KEY).body(Map.of("text", "Очень болит зуб, можно сегодня в 18?", "receivedAt", receivedAt))
                 .post("/api/v1/classify")
                 .then().statusCode(200)
-                .body("intent", equalTo("other"))
-                .body("fallback", equalTo(true))
-                .body("entities", aMapWithSize(0));
+                .body("intent", equalTo("BOOK"))
+                .body("urgent", equalTo(true))
+                .body("urgencyReason", equalTo("боль"))
+                .body("entities.find { it.type == 'datetime' }.from", equalTo("2026-11-25T13:00:00Z"));
+    }
+
+    @Test
+    void classifyRefusesAnotherTenantsIdAnUnknownChannelAndABadTime() {
+        as(SALON_KEY).body(Map.of("text", "Хочу записаться", "tenantId", "demo-clinic"))
+                .post("/api/v1/classify")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("demo-clinic")).body("$", not(hasKey("intent")));
+        as(SALON_KEY).body(Map.of("text", "Хочу записаться", "channel", "fax"))
+                .post("/api/v1/classify")
+                .then().statusCode(400).body("field", equalTo("channel")).body("detail", containsString("WHATSAPP"));
+        as(SALON_KEY).body(Map.of("text", "Хочу записаться", "receivedAt", "вчера"))
+                .post("/api/v1/classify")
+                .then().statusCode(400).body("field", equalTo("receivedAt"))
+                .body("detail", containsString("ISO-8601"));
     }
 
     @Test
@@ -103,7 +121,8 @@ class ClassifyAndFeedbackApiTest {
         as(SALON_KEY).body(Map.of("text", "а".repeat(4001))).post("/api/v1/classify")
                 .then().statusCode(400).body("field", equalTo("text")).body("detail", containsString("4000"));
         as(SALON_KEY).body(Map.of("text", "а".repeat(4000))).post("/api/v1/classify")
-                .then().statusCode(200).body("intent", equalTo("other"));
+                .then().statusCode(200).body("intent", oneOf("BOOK", "RESCHEDULE", "CANCEL", "CONFIRM", "PRICE",
+                        "INFO", "COMPLAINT", "HUMAN", "OTHER"));
         as(SALON_KEY).body("{\"text\":").post("/api/v1/classify")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("not the JSON expected"));
@@ -125,27 +144,28 @@ class ClassifyAndFeedbackApiTest {
                     Duration.ofSeconds(30));
         }
 
-        as(SALON_KEY).body(Map.of("messageId", messageId.toString(), "intent", "booking"))
+        as(SALON_KEY).body(Map.of("messageId", messageId.toString(), "intent", "BOOK"))
                 .post("/api/v1/feedback").then().statusCode(204);
-        assertThat(labels(messageId)).containsExactly(List.of("demo-salon", "booking"));
+        assertThat(labels(messageId)).containsExactly(List.of("demo-salon", "BOOK", "PRICE"));
 
         // a correction replaces the label
         as(SALON_KEY).body(Map.of("messageId", messageId.toString(), "intent", "price"))
                 .post("/api/v1/feedback").then().statusCode(204);
-        assertThat(labels(messageId)).containsExactly(List.of("demo-salon", "price"));
+        assertThat(labels(messageId)).as("names are read case-insensitively")
+                .containsExactly(List.of("demo-salon", "PRICE", "PRICE"));
 
         // another tenant cannot see or label it
-        as(CLINIC_KEY).body(Map.of("messageId", messageId.toString(), "intent", "other"))
+        as(CLINIC_KEY).body(Map.of("messageId", messageId.toString(), "intent", "OTHER"))
                 .post("/api/v1/feedback").then().statusCode(404).contentType("application/problem+json");
-        as(null).body(Map.of("messageId", messageId.toString(), "intent", "other"))
+        as(null).body(Map.of("messageId", messageId.toString(), "intent", "OTHER"))
                 .post("/api/v1/feedback").then().statusCode(401);
-        assertThat(labels(messageId)).containsExactly(List.of("demo-salon", "price"));
+        assertThat(labels(messageId)).containsExactly(List.of("demo-salon", "PRICE", "PRICE"));
     }
 
     @Test
     void feedbackOnAnUnknownMessageIs404AndBadFieldsAre400() {
         UUID unknown = UUID.randomUUID();
-        as(SALON_KEY).body(Map.of("messageId", unknown.toString(), "intent", "booking"))
+        as(SALON_KEY).body(Map.of("messageId", unknown.toString(), "intent", "BOOK"))
                 .post("/api/v1/feedback")
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("detail", containsString(unknown.toString()));
@@ -154,23 +174,23 @@ class ClassifyAndFeedbackApiTest {
         as(SALON_KEY).body(Map.of("messageId", unknown.toString(), "intent", "buy"))
                 .post("/api/v1/feedback")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("field", equalTo("intent")).body("detail", containsString("booking, consultation"));
-        as(SALON_KEY).body(Map.of("messageId", unknown.toString(), "intent", "Booking"))
+                .body("field", equalTo("intent")).body("detail", containsString("BOOK, RESCHEDULE"));
+        as(SALON_KEY).body(Map.of("messageId", unknown.toString(), "intent", "booking"))
                 .post("/api/v1/feedback")
                 .then().statusCode(400).body("field", equalTo("intent"));
         as(SALON_KEY).body(Map.of("messageId", unknown.toString()))
                 .post("/api/v1/feedback")
                 .then().statusCode(400).body("field", equalTo("intent"));
-        as(SALON_KEY).body(Map.of("messageId", "not-a-uuid", "intent", "booking"))
+        as(SALON_KEY).body(Map.of("messageId", "not-a-uuid", "intent", "BOOK"))
                 .post("/api/v1/feedback")
                 .then().statusCode(400).body("field", equalTo("messageId"));
-        as(SALON_KEY).body(Map.of("intent", "booking"))
+        as(SALON_KEY).body(Map.of("intent", "BOOK"))
                 .post("/api/v1/feedback")
                 .then().statusCode(400).body("field", equalTo("messageId"));
     }
 
     List<List<Object>> labels(UUID messageId) {
-        return Messages.rows(jdbcUrl, dbUser, "select tenant_id, intent from feedback_label where message_id = ?",
+        return Messages.rows(jdbcUrl, dbUser, "select tenant_id, intent, predicted_intent from feedback_label where message_id = ?",
                 messageId);
     }
 }

@@ -47,11 +47,16 @@ class MessageClassificationTest {
                     e -> e.data().message().messageId().equals(message.messageId()), WAIT);
             MessageClassified data = received.event().data();
             Classification c = data.classification();
-            assertThat(c.intent()).isEqualTo("booking");
+            assertThat(c.intent()).isEqualTo("BOOK");
             assertThat(c.fallback()).isFalse();
             assertThat(c.urgent()).isFalse();
             assertThat(c.confidence()).isGreaterThan(0.5).isLessThanOrEqualTo(1.0);
-            assertThat(c.model()).isEqualTo("keyword-baseline-1");
+            assertThat(c.model()).as("the model version is recorded").matches("embedded-maxent-[0-9a-f]{10}");
+            assertThat(c.alternatives()).hasSizeLessThanOrEqualTo(3).allSatisfy(a -> {
+                assertThat(a.intent()).isNotEqualTo("BOOK");
+                assertThat(a.confidence()).isLessThanOrEqualTo(c.confidence());
+            });
+            assertThat(c.entities().from()).isEqualTo(Instant.parse("2026-11-26T12:00:00Z"));
             assertThat(c.entities().service()).isEqualTo("haircut");
             assertThat(c.entities().date()).isEqualTo(LocalDate.of(2026, 11, 26));
             assertThat(c.entities().time()).isEqualTo(LocalTime.of(15, 0));
@@ -69,12 +74,12 @@ class MessageClassificationTest {
                     + " where message_id = ?", message.messageId());
             assertThat(rows).hasSize(1);
             assertThat(rows.get(0).subList(0, 7)).containsExactly("demo-salon", message.conversationId(),
-                    "WHATSAPP", message.text(), "booking", false, false);
+                    "WHATSAPP", message.text(), "BOOK", false, false);
             assertThat((String) rows.get(0).get(7)).as("entities stored as a JSON object")
                     .startsWith("{").contains("\"service\": \"haircut\"")
                     .contains("\"date\": \"2026-11-26\"").contains("\"time\": \"15:00:00\"")
                     .contains("\"phone\": \"+79161234567\"");
-            assertThat(rows.get(0).get(8)).isEqualTo("keyword-baseline-1");
+            assertThat(rows.get(0).get(8)).isEqualTo(c.model());
         }
     }
 
@@ -87,7 +92,7 @@ class MessageClassificationTest {
             KafkaEvents.send(event, event.subject());
             var first = classified.await(EventTypes.MESSAGE_CLASSIFIED,
                     e -> e.data().message().messageId().equals(messageId), WAIT);
-            assertThat(first.event().data().classification().intent()).isEqualTo("cancel");
+            assertThat(first.event().data().classification().intent()).isEqualTo("CANCEL");
             assertThat(first.event().data().classification().entities().date()).isEqualTo(LocalDate.of(2026, 11, 27));
 
             // the same envelope again (a consumer restart), and the same message under a new event id
@@ -124,8 +129,9 @@ class MessageClassificationTest {
             Classification c = classified.await(EventTypes.MESSAGE_CLASSIFIED,
                     e -> e.data().message().messageId().equals(event.data().messageId()), WAIT)
                     .event().data().classification();
-            assertThat(c.intent()).isEqualTo("booking");
+            assertThat(c.intent()).isEqualTo("BOOK");
             assertThat(c.urgent()).isTrue();
+            assertThat(c.urgencyReason()).isEqualTo("боль");
             assertThat(c.entities().service()).isEqualTo("consultation");
             assertThat(c.entities().date()).isEqualTo(LocalDate.of(2026, 11, 27));
             assertThat(c.entities().time()).isEqualTo(LocalTime.of(10, 0));
@@ -145,7 +151,7 @@ class MessageClassificationTest {
             KafkaEvents.send(known, "shared-" + unknown.subject());
             var price = classified.await(EventTypes.MESSAGE_CLASSIFIED,
                     e -> e.data().message().messageId().equals(known.data().messageId()), WAIT);
-            assertThat(price.event().data().classification().intent()).isEqualTo("price");
+            assertThat(price.event().data().classification().intent()).isEqualTo("PRICE");
             assertThat(price.event().data().classification().entities().service()).isEqualTo("manicure");
 
             String unknownId = unknown.data().messageId().toString();

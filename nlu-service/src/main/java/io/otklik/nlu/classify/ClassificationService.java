@@ -8,7 +8,8 @@ import io.otklik.events.InvalidEventException;
 import io.otklik.events.data.Classification;
 import io.otklik.events.data.MessageClassified;
 import io.otklik.events.data.MessageReceived;
-import io.otklik.nlu.classifier.IntentClassifier;
+import io.otklik.nlu.classifier.Understander;
+import io.otklik.nlu.classifier.Understanding;
 import io.otklik.platform.outbox.Outbox;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.platform.tenant.TenantRegistry;
@@ -29,13 +30,13 @@ public class ClassificationService {
     private static final Logger LOG = Logger.getLogger(ClassificationService.class);
 
     private final TenantRegistry tenants;
-    private final IntentClassifier classifier;
+    private final Understander understander;
     private final Outbox outbox;
     private final Clock clock;
 
-    public ClassificationService(TenantRegistry tenants, IntentClassifier classifier, Outbox outbox, Clock clock) {
+    public ClassificationService(TenantRegistry tenants, Understander understander, Outbox outbox, Clock clock) {
         this.tenants = tenants;
-        this.classifier = classifier;
+        this.understander = understander;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -60,12 +61,17 @@ public class ClassificationService {
         }
         // "завтра" means the day after the client wrote, on the business's calendar.
         Instant at = m.receivedAt() != null ? m.receivedAt() : event.time();
-        Classification c = classifier.classify(m.text(), tenant, at.atZone(tenant.zone()));
+        return understander.understand(m.text(), tenant, at.atZone(tenant.zone()))
+                .chain(u -> store(m, tenant, u.classification()));
+    }
+
+    private Uni<Void> store(MessageReceived m, Tenant tenant, Classification c) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         insert into classification (message_id, tenant_id, conversation_id, channel, text, intent,
-                            confidence, urgent, fallback, entities, model, classified_at)
+                            confidence, urgent, fallback, entities, model, classified_at, urgency_reason, alternatives)
                         values (:message, :tenant, :conversation, :channel, :text, :intent, :confidence, :urgent,
-                            :fallback, cast(cast(:entities as text) as jsonb), :model, :at)
+                            :fallback, cast(cast(:entities as text) as jsonb), :model, :at, :reason,
+                            cast(cast(:alternatives as text) as jsonb))
                         on conflict (message_id) do nothing""")
                         .setParameter("message", m.messageId())
                         .setParameter("tenant", tenant.id())
@@ -76,9 +82,11 @@ public class ClassificationService {
                         .setParameter("confidence", c.confidence())
                         .setParameter("urgent", c.urgent())
                         .setParameter("fallback", c.fallback())
-                        .setParameter("entities", json(c))
+                        .setParameter("entities", json(c.entities()))
                         .setParameter("model", c.model())
                         .setParameter("at", clock.instant())
+                        .setParameter("reason", c.urgencyReason())
+                        .setParameter("alternatives", json(c.alternatives()))
                         .executeUpdate())
                 .chain(inserted -> {
                     if (inserted == 0) {
@@ -94,16 +102,16 @@ public class ClassificationService {
                 });
     }
 
-    /** Classifies a text for a tenant as of now; nothing is stored. */
-    public Classification classifyNow(String text, Tenant tenant) {
-        return classifier.classify(text, tenant, clock.instant().atZone(tenant.zone()));
+    /** Understands a text for a tenant as of a time (now when null); nothing is stored. */
+    public Uni<Understanding> classifyNow(String text, Tenant tenant, Instant at) {
+        return understander.understand(text, tenant, (at != null ? at : clock.instant()).atZone(tenant.zone()));
     }
 
-    private static String json(Classification c) {
+    private static String json(Object value) {
         try {
-            return EventJson.mapper().writeValueAsString(c.entities());
+            return EventJson.mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("entities cannot be written as JSON", e);
+            throw new IllegalStateException("cannot be written as JSON", e);
         }
     }
 }

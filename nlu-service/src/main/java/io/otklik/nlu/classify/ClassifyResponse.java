@@ -2,31 +2,38 @@ package io.otklik.nlu.classify;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.otklik.events.data.Classification;
-import io.otklik.events.data.Entities;
+import io.otklik.nlu.classifier.Understanding;
+import io.otklik.nlu.entities.Entity;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
- * What {@code POST /api/v1/classify} answers: the same facts as the event's classification, in the REST API's own
- * shape (dates ISO, times HH:mm, absent entities left out).
+ * What {@code POST /api/v1/classify} answers.
+ *
+ * @param entities     every entity found, with its span in the text; {@code from}/{@code to} are ISO instants
+ *                     resolved in the tenant's time zone ({@code to} only for an interval)
+ * @param alternatives the next most likely intents, most likely first
  */
 @RegisterForReflection
-public record ClassifyResponse(String intent, double confidence, boolean urgent, boolean fallback,
-                               EntitiesBody entities, String model) {
+public record ClassifyResponse(String intent, double confidence, boolean fallback, boolean urgent,
+                               String urgencyReason, List<EntityBody> entities,
+                               List<Classification.Alternative> alternatives, String modelVersion) {
 
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
-
-    /** The entities found; every field optional. */
+    /** One entity: type (phone, datetime, service, staff, name), the words it came from, and its value. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record EntitiesBody(String service, String date, String time, String phone, String name) {
+    public record EntityBody(String type, String text, int start, int end, String value, String from, String to) {
     }
 
-    static ClassifyResponse of(Classification c) {
-        Entities e = c.entities();
-        return new ClassifyResponse(c.intent(), c.confidence(), c.urgent(), c.fallback(),
-                new EntitiesBody(e.service(), e.date() == null ? null : e.date().toString(),
-                        e.time() == null ? null : e.time().format(HH_MM), e.phone(), e.name()),
-                c.model());
+    static ClassifyResponse of(Understanding u) {
+        Classification c = u.classification();
+        List<EntityBody> entities = u.entities().stream().map(ClassifyResponse::body).toList();
+        return new ClassifyResponse(c.intent(), c.confidence(), c.fallback(), c.urgent(), c.urgencyReason(),
+                entities, c.alternatives(), c.model());
+    }
+
+    private static EntityBody body(Entity e) {
+        return new EntityBody(e.type(), e.text(), e.start(), e.end(), e.value(),
+                e.from() == null ? null : e.from().toString(), e.to() == null ? null : e.to().toString());
     }
 }

@@ -3,11 +3,15 @@ package io.otklik.nlu.classify;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** nlu-service settings ({@code otklik.nlu.*}). */
+/** nlu-service settings ({@code otklik.nlu.*}); a tenant's {@code nlu:} block in tenants.yaml overrides them. */
 @ConfigMapping(prefix = "otklik.nlu")
 public interface NluConfig {
 
-    /** Below this confidence a classification is a fallback: the bot asks the client instead of acting. */
-    @WithDefault("0.5")
+    /** Below this calibrated confidence a classification is a fallback: a person takes over. */
+    @WithDefault("0.45")
     double fallbackThreshold();
+
+    /** When the top two intents are closer than this, the classification is a fallback too. */
+    @WithDefault("0.08")
+    double minMargin();
 }

@@ -27,8 +27,8 @@ public class FeedbackService {
      */
     public Uni<Boolean> label(String tenantId, UUID messageId, Intent intent) {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
-                        insert into feedback_label (message_id, tenant_id, intent, labelled_at)
-                        select c.message_id, c.tenant_id, :intent, :at from classification c
+                        insert into feedback_label (message_id, tenant_id, intent, labelled_at, predicted_intent)
+                        select c.message_id, c.tenant_id, :intent, :at, c.intent from classification c
                         where c.message_id = :message and c.tenant_id = :tenant
                         on conflict (message_id) do update set intent = excluded.intent,
                             labelled_at = excluded.labelled_at""")

@@ -101,7 +101,10 @@ public final class DialogPolicy {
             case CONFIRM -> confirm(tenant, state);
             case CANCEL -> cancel(tenant, state);
             case PRICE, INFO -> price(tenant, state, e, intent);
-            default -> keep(state, greeting(tenant), OTHER, false);
+            // a greeting, thanks or small talk: introduce the bot; in the middle of a booking, ask what is meant
+            default -> state.state().collectsBooking() || state.state() == ConversationState.RESCHEDULING
+                    ? keep(state, FALLBACK_TEXT, OTHER, true)
+                    : keep(state, greeting(tenant), OTHER, false);
         };
     }
 

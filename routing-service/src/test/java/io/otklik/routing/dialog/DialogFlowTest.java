@@ -308,14 +308,14 @@ class DialogFlowTest {
     }
 
     @Test
-    void gibberishGetsTheFallbackAnswer() {
+    void aMessageTheClassifierIsUnsureOfGoesToAPerson() {
         Client alina = Client.whatsApp("Алина");
         try (KafkaEvents.Listener replies = KafkaEvents.listen(EventTypes.REPLY_REQUESTED.topic())) {
             EventEnvelope<MessageClassified> gibberish = classified(SALON, alina, "ывапролд",
                     new Classification("OTHER", 0.1, false, true, Entities.none(), "test-model@1"));
             KafkaEvents.send(gibberish, alina.conversationId());
-            assertThat(replyTo(replies, gibberish).text()).isEqualTo("Извините, я не совсем понял. Вы хотите"
-                    + " записаться, узнать цену или задать вопрос администратору?");
+            assertThat(replyTo(replies, gibberish).text()).isEqualTo("Передал ваше обращение администратору Марина"
+                    + " — с вами свяжутся в ближайшее время.");
         }
     }
 

@@ -270,10 +270,19 @@ class DialogPolicyTest {
         }
 
         @Test
-        void urgentGoesToTheOnDutyPersonWhateverTheIntent() {
-            Classification urgent = new Classification("BOOK", 0.8, true, false,
-                    booking("haircut", THURSDAY, T15), "test");
+        void urgentBookingIsServedByTheBotAtOnce() {
+            Decision d = decide(DialogState.fresh(), new Classification("BOOK", 0.8, true, false,
+                    booking("haircut", THURSDAY, T15), "test", "боль", List.of()));
+            assertThat(d.handoff()).isNull();
+            assertThat(d.booking()).isNotNull();
+        }
+
+        @Test
+        void urgentQuestionsGoToTheOnDutyPersonWithTheReason() {
+            Classification urgent = new Classification("PRICE", 0.8, true, false,
+                    booking("haircut", THURSDAY, T15), "test", "срочно", List.of());
             Decision d = decide(DialogState.fresh(), urgent);
+            assertThat(d.handoff().reason()).isEqualTo("срочное обращение: срочно");
             assertThat(d.reply()).isEqualTo("Передал ваше обращение администратору Марина — с вами свяжутся в"
                     + " ближайшее время.");
             assertThat(d.handoff().staffId()).isEqualTo("marina");
@@ -406,7 +415,26 @@ class DialogPolicyTest {
                     booking("haircut", THURSDAY, T15), "test"));
             assertThat(unsure.fallback()).isTrue();
             assertThat(unsure.booking()).isNull();
-            assertThat(unsure.reply()).isEqualTo(DialogPolicy.FALLBACK_TEXT);
+            assertThat(unsure.handoff().staffId()).as("a fallback goes to the on-duty person").isEqualTo("marina");
+            assertThat(unsure.handoff().reason()).isEqualTo("бот не уверен, что понял запрос");
+            assertThat(unsure.state()).isEqualTo(ConversationState.HANDOFF);
+        }
+
+        @Test
+        void askingForAPersonHandsOver() {
+            Decision d = decide(DialogState.fresh(), classified("HUMAN"));
+            assertThat(d.handoff().role()).isEqualTo("on-duty");
+            assertThat(d.handoff().reason()).isEqualTo("клиент просит связаться с человеком");
+            assertThat(d.fallback()).isFalse();
+        }
+
+        @Test
+        void everyIntentOfTheContractIsKnownToTheDialog() {
+            for (io.otklik.events.data.Intent i : io.otklik.events.data.Intent.values()) {
+                assertThat(List.of(DialogPolicy.BOOKING, DialogPolicy.RESCHEDULE, DialogPolicy.CANCEL,
+                        DialogPolicy.CONFIRM, DialogPolicy.PRICE, DialogPolicy.INFO, DialogPolicy.COMPLAINT,
+                        DialogPolicy.HUMAN, DialogPolicy.OTHER)).contains(i.name());
+            }
         }
     }
 
