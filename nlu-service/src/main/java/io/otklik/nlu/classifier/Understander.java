@@ -2,7 +2,6 @@ package io.otklik.nlu.classifier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.otklik.platform.tenant.Tenant;
-import io.otklik.platform.tenant.TenantRegistry;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -21,13 +20,17 @@ public final class Understander {
 
     private final EmbeddedClassifier embedded;
     private final LlmClassifier llm;
-    private final TenantRegistry tenants;
+    private final java.util.function.Function<String, java.util.Optional<String>> secrets;
     private final MeterRegistry meters;
 
-    public Understander(EmbeddedClassifier embedded, LlmClassifier llm, TenantRegistry tenants, MeterRegistry meters) {
+    /**
+     * @param secrets resolves a secret reference ({@code apiKeyEnv}) to its value
+     */
+    public Understander(EmbeddedClassifier embedded, LlmClassifier llm,
+                        java.util.function.Function<String, java.util.Optional<String>> secrets, MeterRegistry meters) {
         this.embedded = embedded;
         this.llm = llm;
-        this.tenants = tenants;
+        this.secrets = secrets;
         this.meters = meters;
     }
 
@@ -42,7 +45,7 @@ public final class Understander {
         }
         Duration timeout = config.timeoutMillis() != null ? Duration.ofMillis(config.timeoutMillis())
                 : DEFAULT_TIMEOUT;
-        String key = config.apiKeyEnv() == null ? null : tenants.secret(config.apiKeyEnv()).orElse(null);
+        String key = config.apiKeyEnv() == null ? null : secrets.apply(config.apiKeyEnv()).orElse(null);
         // the answer arrives on the HTTP client's thread; continue on the caller's Vert.x context (the database
         // session of the Kafka path lives there)
         io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();

@@ -37,7 +37,7 @@ public class ClassifierProducer {
                               ObjectMapper json) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
-        return new Understander(embedded, new LlmClassifier(http, json), tenants, meters);
+        return new Understander(embedded, new LlmClassifier(http, json), tenants::secret, meters);
     }
 
     /**
