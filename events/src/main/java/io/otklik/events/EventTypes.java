@@ -5,6 +5,7 @@ import io.otklik.events.data.AppointmentCancelled;
 import io.otklik.events.data.AppointmentConfirmed;
 import io.otklik.events.data.AppointmentRescheduled;
 import io.otklik.events.data.HandoffRequested;
+import io.otklik.events.data.IntentFeedback;
 import io.otklik.events.data.LeadCreated;
 import io.otklik.events.data.LeadRouted;
 import io.otklik.events.data.LeadStatusChanged;
@@ -46,12 +47,14 @@ public final class EventTypes {
     public static final EventType<LeadStatusChanged> LEAD_STATUS_CHANGED =
             new EventType<>(Topics.LEAD_STATUS_CHANGED, LeadStatusChanged.class, 1);
     public static final EventType<NoShow> NO_SHOW = new EventType<>(Topics.NO_SHOW, NoShow.class, 1);
+    public static final EventType<IntentFeedback> INTENT_FEEDBACK =
+            new EventType<>(Topics.INTENT_FEEDBACK, IntentFeedback.class, 1);
 
     /** Every event type, in the order of the event flow. */
     public static final List<EventType<?>> ALL = List.of(MESSAGE_RECEIVED, MESSAGE_CLASSIFIED, REPLY_REQUESTED,
             REPLY_SENT, REPLY_FAILED, LEAD_CREATED, LEAD_ROUTED, HANDOFF_REQUESTED, APPOINTMENT_BOOKED,
             APPOINTMENT_CONFIRMED, APPOINTMENT_CANCELLED, APPOINTMENT_RESCHEDULED, REMINDER_SENT,
-            LEAD_STATUS_CHANGED, NO_SHOW);
+            LEAD_STATUS_CHANGED, NO_SHOW, INTENT_FEEDBACK);
 
     private EventTypes() {
     }

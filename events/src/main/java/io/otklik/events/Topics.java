@@ -20,6 +20,7 @@ public final class Topics {
     public static final String REMINDER_SENT = "reminder_sent";
     public static final String LEAD_STATUS_CHANGED = "lead_status_changed";
     public static final String NO_SHOW = "no_show";
+    public static final String INTENT_FEEDBACK = "intent_feedback";
 
     /** Suffix of the dead-letter topic that goes with every event topic. */
     public static final String DLQ_SUFFIX = ".dlq";

@@ -85,6 +85,8 @@ final class EventSamples {
                         Channel.WHATSAPP, "before_24h", T, T.plusSeconds(1), "A")),
                 Map.entry(EventTypes.LEAD_STATUS_CHANGED, new LeadStatusChanged(LEAD, CONVERSATION, "bitrix24", "3465",
                         LeadStatus.NEW, null, T)),
+                Map.entry(EventTypes.INTENT_FEEDBACK, new io.otklik.events.data.IntentFeedback(
+                        MESSAGE.messageId(), CONVERSATION, "INFO", "PRICE", "embedded-maxent-0123456789", T)),
                 Map.entry(EventTypes.NO_SHOW, new NoShow(APPOINTMENT, CONVERSATION, LEAD, T, T.plusSeconds(3600),
                         "reminder-service")));
     }

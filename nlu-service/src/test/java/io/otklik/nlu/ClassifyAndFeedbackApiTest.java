@@ -144,8 +144,17 @@ class ClassifyAndFeedbackApiTest {
                     Duration.ofSeconds(30));
         }
 
-        as(SALON_KEY).body(Map.of("messageId", messageId.toString(), "intent", "BOOK"))
-                .post("/api/v1/feedback").then().statusCode(204);
+        try (KafkaEvents.Listener feedback = KafkaEvents.listen(EventTypes.INTENT_FEEDBACK.topic())) {
+            as(SALON_KEY).body(Map.of("messageId", messageId.toString(), "intent", "BOOK"))
+                    .post("/api/v1/feedback").then().statusCode(204);
+            var announced = feedback.await(EventTypes.INTENT_FEEDBACK,
+                    e -> e.data().messageId().equals(messageId), Duration.ofSeconds(30));
+            assertThat(announced.event().data().correctIntent()).isEqualTo("BOOK");
+            assertThat(announced.event().data().predictedIntent()).isEqualTo("PRICE");
+            assertThat(announced.event().data().model()).startsWith("embedded-maxent-");
+            assertThat(announced.event().data().conversationId()).isEqualTo(event.data().conversationId());
+            assertThat(announced.event().tenantId()).isEqualTo("demo-salon");
+        }
         assertThat(labels(messageId)).containsExactly(List.of("demo-salon", "BOOK", "PRICE"));
 
         // a correction replaces the label
