@@ -3,7 +3,9 @@ package io.otklik.nlu.entities;
 import io.otklik.nlu.text.RussianText;
 import io.otklik.platform.tenant.Tenant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
@@ -37,6 +39,11 @@ final class ServiceMatcher {
     private final String[][][] keywords;
     /** Per service: the stems compared with a tolerance (keywords and the name's first word). */
     private final String[][] stems;
+    /**
+     * The first three letters of every keyword and stem: a word shorter than eight letters can only match (steps 2
+     * and 4 keep the first three letters) when it starts with one of them, so other words are not even stemmed.
+     */
+    private final Set<String> heads = new HashSet<>();
 
     ServiceMatcher(List<Tenant.Service> services) {
         int n = services.size();
@@ -69,6 +76,12 @@ final class ServiceMatcher {
             }
             keywords[s] = kw.toArray(new String[0][]);
             stems[s] = st.toArray(new String[0]);
+            for (String[] k : kw) {
+                heads.add(k[0].substring(0, 3));
+            }
+            for (String k : st) {
+                heads.add(k.substring(0, 3));
+            }
         }
     }
 
@@ -109,7 +122,7 @@ final class ServiceMatcher {
                 }
             }
         }
-        if (w.length() < 5 || !RussianText.isCyrillic(w)) {
+        if (w.length() < 5 || w.length() < 8 && !heads.contains(w.substring(0, 3)) || !RussianText.isCyrillic(w)) {
             return null;
         }
         String stem = RussianText.stem(w);
