@@ -91,6 +91,9 @@ final class DateTimeParser {
             if (offset != null || p.kind == OFFSET) {
                 return first == Integer.MAX_VALUE;
             }
+            if (p.kind == DAY && day != null && day.kind == DAY && day.day.equals(p.day)) {
+                return true; // the same day said twice: «в четверг 26.11»
+            }
             return p.daySlot() ? day == null : p.timeSlot() ? time == null : period == null;
         }
 
@@ -98,7 +101,7 @@ final class DateTimeParser {
             if (p.kind == OFFSET) {
                 offset = p;
             } else if (p.daySlot()) {
-                day = p;
+                day = day == null ? p : day;
             } else if (p.timeSlot()) {
                 time = p;
             } else {
@@ -482,7 +485,7 @@ final class DateTimeParser {
             LocalDate day = dayOf(ctx.today, d, month, year);
             return day == null ? null : dayPiece(i, last, day);
         }
-        if (w != null && w.equals("числа")) {
+        if (w != null && (w.equals("числа") || w.equals("число"))) {
             return dayOfMonth(i, k, d, ctx);
         }
         if (k != j + 1) {
@@ -817,7 +820,9 @@ final class DateTimeParser {
                     boolean marked = c != null && c.last > i + 1 && !(c.last == i + 2 && t.is(c.last, "дня"));
                     boolean afterDay = before != null && !before.isEmpty()
                             && before.get(before.size() - 1).daySlot() && before.get(before.size() - 1).last == i - 1;
-                    if (c != null && !marked && !afterDay) {
+                    // «давайте на 17»: an hour from 13 on can only be an hour; «на 10» alone may be anything
+                    boolean afternoon = c != null && c.hour >= 13 && c.last == i + 1;
+                    if (c != null && !marked && !afterDay && !afternoon) {
                         c = null;
                     }
                 }
@@ -910,11 +915,19 @@ final class DateTimeParser {
         return null;
     }
 
-    /** «15:00», «9:30», and after a preposition also «15.30», «15-30». */
+    /** «15:00», «9:30», and after a preposition also «15.30», «15-30», «15 30». */
     private static Clock clock(Tokens t, int j, boolean dotted) {
         int h = t.num(j);
         if (h < 0 || t.text[j].length() > 2 || h > 23) {
             return null;
+        }
+        if (dotted && t.isNum(j + 1) && t.spaceBefore[j + 1] && t.text[j + 1].length() == 2 && t.num(j + 1) <= 59
+                && !t.punct(j + 2, ".") && !t.punct(j + 2, ":") && !notAnHour(t, j + 2) && !t.isNum(j + 2)) {
+            int m = t.num(j + 1);
+            if (m % 5 == 0) {
+                boolean fixed = h >= 13 || h == 0 || t.text[j].charAt(0) == '0' && t.text[j].length() == 2;
+                return withMeridiem(t, new Clock(h, m, fixed, j + 1), j + 2);
+            }
         }
         boolean colon = t.punct(j + 1, ":");
         if (!(colon || dotted && (t.punct(j + 1, ".") || t.punct(j + 1, "-"))) || t.spaceBefore[j + 1]
@@ -952,7 +965,7 @@ final class DateTimeParser {
             return null;
         }
         int k = j + 1;
-        if (notAnHour(t, k) || t.isNum(k) && t.text[k].length() == 3 || t.punct(k, "%")
+        if (notAnHour(t, k) || t.isNum(k) && (t.text[k].length() == 3 || notAnHour(t, k + 1)) || t.punct(k, "%")
                 || t.punct(k, "₽") || t.punct(k, "$") || t.punct(k, "€")
                 || t.punct(k, "-") && isOrdinalEnding(t.word(k + 1))
                 || t.punct(k, ".") && t.isNum(k + 1) || t.punct(k, ",") && t.isNum(k + 1) && !t.spaceBefore[k + 1]
