@@ -9,16 +9,12 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Reads Russian day and time expressions from the tokens of a message and resolves them against the message time in
- * the tenant's calendar. Pure and thread-safe: the lexicon is static and every call keeps its state on the stack.
+ * the tenant's calendar. Pure and thread-safe: the words are in {@link DateWords}, and every call keeps its state
+ * on the stack.
  *
  * <p>An expression is built from pieces: a day («завтра», «в пятницу», «25 декабря», «через 2 дня»), a span of days
  * («на выходных», «на следующей неделе»), a clock time («в 15», «в 10:30», «в половине третьего»), a range of times
@@ -144,169 +140,7 @@ final class DateTimeParser {
     record Found(List<Resolved> all, Resolved summary) {
     }
 
-    // ---- lexicon ----------------------------------------------------------------------------------------------
-
-    private static final Map<String, Integer> RELATIVE_DAYS = new HashMap<>();
-    private static final Map<String, DayOfWeek> WEEKDAYS = new HashMap<>();
-    private static final Map<String, DayOfWeek> WEEKDAY_ABBREVIATIONS = new HashMap<>();
-    private static final Map<String, Integer> MONTHS = new HashMap<>();
-    private static final Map<String, Integer> MONTHS_IN = new HashMap<>();
-    private static final Map<String, Integer> NUMBER_WORDS = new HashMap<>();
-    private static final Map<String, Integer> ORDINALS = new HashMap<>();
-    private static final Set<String> THIS = Set.of("эту", "этот", "эта", "этой", "эти", "этих", "это", "ближайшую",
-            "ближайший", "ближайшее", "ближайшие", "ближайших", "ближайшей", "текущей", "текущую");
-    private static final Set<String> NEXT = Set.of("следующую", "следующий", "следующее", "следующей", "следующие",
-            "следующих", "след", "будущую", "будущий", "будущей", "будущие", "будущих", "следущую", "следущей",
-            "следующем", "будущем");
-    private static final Set<String> DAY_PREPOSITIONS = Set.of("в", "во", "на", "к", "ко", "до", "с", "со", "по");
-    private static final Set<String> TIME_PREPOSITIONS = Set.of("в", "во", "к", "ко", "около", "примерно",
-            "ориентировочно", "после", "до", "с", "со");
-    private static final Set<String> WEEKEND = Set.of("выходные", "выходных", "выходным", "выходными", "выходной");
-    /** Words after a number that make it a count, a price or a size rather than an hour. */
-    private static final Set<String> NOT_HOURS = Set.of("раз", "раза", "разу", "мин", "чел", "р", "руб", "тыс", "т",
-            "к", "шт", "кг", "см", "мм", "мл", "гр", "г", "год", "года", "году", "лет", "числа", "число", "зуб", "зуба",
-            "зубов", "серии", "серия", "день", "дней", "сутки", "суток", "гостей", "детей", "ребенка", "взрослых",
-            "штуки", "штук", "литра", "литров", "км", "метров", "размер", "размере", "баллов", "лс", "кв", "мес");
-    private static final String[] NOT_HOUR_PREFIXES = {"минут", "человек", "персон", "недел", "месяц", "рубл",
-            "процент", "класс", "этаж", "кабинет", "сеанс", "процедур", "градус", "тысяч", "занят", "посещен",
-            "килом", "пальц", "ногт", "квартир", "дом", "мест", "вариант", "экземпляр", "сло", "цвет", "тон", "прием",
-            "этап", "ряд", "рук", "смен", "заход", "подход", "дет", "ребен", "подруг", "друз", "гост", "взросл",
-            "звезд", "пар", "раз", "штук", "шт", "упаков", "бутыл", "банк", "флакон", "мл", "литр", "грамм"};
-    /** Words before a dotted number that make it a model or a version, not a date. */
-    private static final Set<String> MODEL_WORDS = Set.of("модель", "версия", "версии", "артикул", "арт", "номер",
-            "размер", "серия", "iphone", "айфон", "галакси", "samsung", "xiaomi", "ios", "android");
-    /** Verbs after «не» that refuse the day just named («в четверг не могу»). */
-    private static final Set<String> REFUSALS = Set.of("могу", "смогу", "получится", "получиться", "подходит",
-            "подойдет", "удобно", "устраивает", "сможем", "успеваю", "успею", "выйдет", "выходит", "буду");
-    /** Real words close to a date word that must never be corrected into one. */
-    private static final Set<String> NOT_TYPOS = Set.of("завтрак", "четверть", "четверти", "четверка", "вечерок",
-            "вечеров", "сегодняшн", "пятничный", "субботний", "неделька", "вторая", "вторую");
-
-    private static final Set<String> KNOWN = new HashSet<>();
-    private static final Map<Character, List<String>> TYPO_TARGETS = new HashMap<>();
-    private static final LevenshteinDistance WITHIN_ONE = new LevenshteinDistance(1);
-    private static final LevenshteinDistance WITHIN_TWO = new LevenshteinDistance(2);
-
-    static {
-        put(RELATIVE_DAYS, 0, "сегодня", "седня", "сегодняшний", "сегодняшнее", "сегодняшнюю");
-        put(RELATIVE_DAYS, 1, "завтра", "завтро", "завтрашний", "завтрашнее", "завтрашнюю", "завтрашней");
-        put(RELATIVE_DAYS, 2, "послезавтра", "послезавтро");
-        put(RELATIVE_DAYS, 3, "послепослезавтра");
-        put(RELATIVE_DAYS, -1, "вчера");
-        put(RELATIVE_DAYS, -2, "позавчера");
-        put(WEEKDAYS, DayOfWeek.MONDAY, "понедельник", "понедельника", "понедельнику", "понедельнике");
-        put(WEEKDAYS, DayOfWeek.TUESDAY, "вторник", "вторника", "вторнику", "вторнике");
-        put(WEEKDAYS, DayOfWeek.WEDNESDAY, "среда", "среду", "среды", "среде");
-        put(WEEKDAYS, DayOfWeek.THURSDAY, "четверг", "четверга", "четвергу", "четверге");
-        put(WEEKDAYS, DayOfWeek.FRIDAY, "пятница", "пятницу", "пятницы", "пятнице");
-        put(WEEKDAYS, DayOfWeek.SATURDAY, "суббота", "субботу", "субботы", "субботе");
-        put(WEEKDAYS, DayOfWeek.SUNDAY, "воскресенье", "воскресенья", "воскресенью", "воскресение");
-        put(WEEKDAY_ABBREVIATIONS, DayOfWeek.MONDAY, "пн", "пнд", "пон", "понед");
-        put(WEEKDAY_ABBREVIATIONS, DayOfWeek.TUESDAY, "вт", "втр", "втор");
-        put(WEEKDAY_ABBREVIATIONS, DayOfWeek.WEDNESDAY, "ср", "срд");
-        put(WEEKDAY_ABBREVIATIONS, DayOfWeek.THURSDAY, "чт", "чтв", "четв");
-        put(WEEKDAY_ABBREVIATIONS, DayOfWeek.FRIDAY, "пт", "птн", "пятн");
-        put(WEEKDAY_ABBREVIATIONS, DayOfWeek.SATURDAY, "сб", "суб", "субб");
-        put(WEEKDAY_ABBREVIATIONS, DayOfWeek.SUNDAY, "вс", "вск", "воскр");
-        String[][] months = {
-                {"января", "январь", "янв"}, {"февраля", "февраль", "фев", "февр"}, {"марта", "март", "мар"},
-                {"апреля", "апрель", "апр"}, {"мая", "май"}, {"июня", "июнь", "июн"}, {"июля", "июль", "июл"},
-                {"августа", "август", "авг"}, {"сентября", "сентябрь", "сен", "сент"}, {"октября", "октябрь", "окт"},
-                {"ноября", "ноябрь", "ноя", "нояб"}, {"декабря", "декабрь", "дек"}};
-        String[] monthsIn = {"январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре",
-                "октябре", "ноябре", "декабре"};
-        for (int m = 0; m < 12; m++) {
-            put(MONTHS, m + 1, months[m]);
-            MONTHS_IN.put(monthsIn[m], m + 1);
-        }
-        String[] numbers = {"два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять",
-                "одиннадцать", "двенадцать"};
-        for (int n = 0; n < numbers.length; n++) {
-            NUMBER_WORDS.put(numbers[n], n + 2);
-        }
-        NUMBER_WORDS.put("две", 2);
-        String[] ordinals = {"первого", "второго", "третьего", "четвертого", "пятого", "шестого", "седьмого",
-                "восьмого", "девятого", "десятого", "одиннадцатого", "двенадцатого"};
-        for (int n = 0; n < ordinals.length; n++) {
-            ORDINALS.put(ordinals[n], n + 1);
-        }
-        KNOWN.addAll(RELATIVE_DAYS.keySet());
-        KNOWN.addAll(WEEKDAYS.keySet());
-        KNOWN.addAll(MONTHS.keySet());
-        KNOWN.addAll(MONTHS_IN.keySet());
-        KNOWN.addAll(ORDINALS.keySet());
-        KNOWN.addAll(NUMBER_WORDS.keySet());
-        KNOWN.addAll(THIS);
-        KNOWN.addAll(NEXT);
-        KNOWN.addAll(WEEKEND);
-        KNOWN.addAll(NOT_TYPOS);
-        KNOWN.addAll(List.of("вечером", "вечерком", "утречком", "неделе", "неделю", "недели", "неделя", "недель",
-                "половине", "половина", "полдень", "полчаса", "полтора", "после", "обеда", "завтраки", "завтрака",
-                "завтраку", "вечера", "вечеру", "вечер", "вторые", "пятницам", "субботам", "воскресеньям"));
-        for (String target : List.of("сегодня", "завтра", "послезавтра", "понедельник", "понедельника", "вторник",
-                "вторника", "четверг", "четверга", "пятницу", "пятница", "пятницы", "субботу", "суббота", "субботы",
-                "воскресенье", "воскресенья", "вечером", "выходных", "выходные", "следующей", "следующую", "неделе",
-                "половине", "полдень", "января", "февраля", "апреля", "августа", "сентября", "октября", "ноября",
-                "декабря")) {
-            TYPO_TARGETS.computeIfAbsent(target.charAt(0), c -> new ArrayList<>()).add(target);
-        }
-    }
-
-    @SafeVarargs
-    private static <V> void put(Map<String, V> map, V value, String... words) {
-        for (String w : words) {
-            map.put(w, value);
-        }
-    }
-
     private DateTimeParser() {
-    }
-
-    /**
-     * Puts right the date words a client misspelt («зафтра», «суботу», «вечиром»), in place: a word of six or more
-     * letters that is not known, within one edit (two from ten letters) of a date word starting with the same
-     * letter (the nearest one). Offsets are kept; other readers of the tokens are not disturbed by it.
-     */
-    static void correctTypos(Tokens t) {
-        for (int i = 0; i < t.size; i++) {
-            if (t.kind[i] != Tokens.WORD) {
-                continue;
-            }
-            String w = t.text[i];
-            if (w.length() < 6 || KNOWN.contains(w)) {
-                continue;
-            }
-            List<String> targets = TYPO_TARGETS.get(w.charAt(0));
-            if (targets == null) {
-                continue;
-            }
-            LevenshteinDistance lev = w.length() >= 10 ? WITHIN_TWO : WITHIN_ONE;
-            int limit = w.length() >= 10 ? 2 : 1;
-            String best = null;
-            int bestDistance = Integer.MAX_VALUE;
-            for (String target : targets) {
-                if (Math.abs(target.length() - w.length()) > limit) {
-                    continue;
-                }
-                int d = lev.apply(w, target);
-                if (d >= 0 && d < bestDistance) {
-                    best = target;
-                    bestDistance = d;
-                }
-            }
-            if (best != null && !startsWithAny(w, NOT_TYPOS)) {
-                t.text[i] = best;
-            }
-        }
-    }
-
-    private static boolean startsWithAny(String w, Set<String> prefixes) {
-        for (String p : prefixes) {
-            if (w.startsWith(p)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     // ---- reading ----------------------------------------------------------------------------------------------
@@ -400,8 +234,8 @@ final class DateTimeParser {
             n = t.num(i + 1);
         } else if (w != null && (w.equals("пару") || w.equals("пара"))) {
             n = 2;
-        } else if (w != null && NUMBER_WORDS.containsKey(w)) {
-            n = NUMBER_WORDS.get(w);
+        } else if (w != null && DateWords.NUMBER_WORDS.containsKey(w)) {
+            n = DateWords.NUMBER_WORDS.get(w);
         } else {
             return null;
         }
@@ -451,7 +285,7 @@ final class DateTimeParser {
         int j = i;
         String prep = t.word(i);
         if (prep != null) {
-            if (!DAY_PREPOSITIONS.contains(prep) && !TIME_PREPOSITIONS.contains(prep) && !prep.equals("от")) {
+            if (!DateWords.DAY_PREPOSITIONS.contains(prep) && !DateWords.TIME_PREPOSITIONS.contains(prep) && !prep.equals("от")) {
                 return null;
             }
             j++;
@@ -467,8 +301,8 @@ final class DateTimeParser {
             k++;
         }
         String w = t.word(k);
-        if (w != null && MONTHS.containsKey(w)) {
-            int month = MONTHS.get(w);
+        if (w != null && DateWords.MONTHS.containsKey(w)) {
+            int month = DateWords.MONTHS.get(w);
             int last = t.punct(k + 1, ".") && w.length() <= 4 ? k + 1 : k;
             int year = -1;
             int y = t.num(last + 1);
@@ -516,7 +350,7 @@ final class DateTimeParser {
             return null;
         }
         if (year < 0) {
-            boolean timeContext = prep != null && !prep.equals("на") && TIME_PREPOSITIONS.contains(prep);
+            boolean timeContext = prep != null && !prep.equals("на") && DateWords.TIME_PREPOSITIONS.contains(prep);
             if (timeContext && dot && d <= 23 && t.text[j + 2].length() == 2 && month <= 59) {
                 return null;
             }
@@ -552,7 +386,7 @@ final class DateTimeParser {
 
     private static boolean modelBefore(Tokens t, int i) {
         int b = i - 1;
-        return b >= 0 && t.isWord(b) && (MODEL_WORDS.contains(t.text[b]) || t.latin(b))
+        return b >= 0 && t.isWord(b) && (DateWords.MODEL_WORDS.contains(t.text[b]) || t.latin(b))
                 || t.punct(b, "№") || t.punct(b, "#");
     }
 
@@ -580,7 +414,7 @@ final class DateTimeParser {
         if (w == null) {
             return null;
         }
-        if (DAY_PREPOSITIONS.contains(w)) {
+        if (DateWords.DAY_PREPOSITIONS.contains(w)) {
             prep = true;
             w = t.word(++j);
             if (w == null) {
@@ -588,9 +422,9 @@ final class DateTimeParser {
             }
         }
         int mod = 0;
-        if (THIS.contains(w)) {
+        if (DateWords.THIS.contains(w)) {
             mod = 1;
-        } else if (NEXT.contains(w)) {
+        } else if (DateWords.NEXT.contains(w)) {
             mod = 2;
         }
         if (mod != 0) {
@@ -602,16 +436,16 @@ final class DateTimeParser {
         LocalDate today = ctx.today;
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate nextMonday = monday.plusWeeks(1);
-        Integer rel = RELATIVE_DAYS.get(w);
+        Integer rel = DateWords.RELATIVE_DAYS.get(w);
         if (rel != null && mod == 0) {
             return dayPiece(i, j, today.plusDays(rel));
         }
         if (w.equals("после") && t.is(j + 1, "завтра") && mod == 0) {
             return dayPiece(i, j + 1, today.plusDays(2));
         }
-        DayOfWeek dow = WEEKDAYS.get(w);
+        DayOfWeek dow = DateWords.WEEKDAYS.get(w);
         if (dow == null && (prep || mod != 0)) {
-            dow = WEEKDAY_ABBREVIATIONS.get(w);
+            dow = DateWords.WEEKDAY_ABBREVIATIONS.get(w);
             if (dow != null && t.punct(j + 1, ".") && !t.spaceBefore[j + 1]) {
                 j++;
             }
@@ -626,7 +460,7 @@ final class DateTimeParser {
             }
             return dayPiece(i, j, day);
         }
-        if (WEEKEND.contains(w) && (prep || mod != 0)) {
+        if (DateWords.WEEKEND.contains(w) && (prep || mod != 0)) {
             if (mod == 2) {
                 return daysPiece(i, j, nextMonday.plusDays(5), nextMonday.plusDays(7));
             }
@@ -635,8 +469,8 @@ final class DateTimeParser {
         if (w.equals("неделе") && prep || w.equals("неделю") && prep && mod != 0) {
             return mod == 2 ? daysPiece(i, j, nextMonday, nextMonday.plusWeeks(1)) : daysPiece(i, j, today, nextMonday);
         }
-        if (prep && MONTHS_IN.containsKey(w) && mod == 0) {
-            int month = MONTHS_IN.get(w);
+        if (prep && DateWords.MONTHS_IN.containsKey(w) && mod == 0) {
+            int month = DateWords.MONTHS_IN.get(w);
             int year = month < today.getMonthValue() ? today.getYear() + 1 : today.getYear();
             LocalDate first = LocalDate.of(year, month, 1);
             return daysPiece(i, j, first, first.plusMonths(1));
@@ -649,10 +483,10 @@ final class DateTimeParser {
             int k = j + 1;
             String x = t.word(k);
             int mod2 = 0;
-            if (x != null && THIS.contains(x)) {
+            if (x != null && DateWords.THIS.contains(x)) {
                 mod2 = 1;
                 x = t.word(++k);
-            } else if (x != null && NEXT.contains(x)) {
+            } else if (x != null && DateWords.NEXT.contains(x)) {
                 mod2 = 2;
                 x = t.word(++k);
             }
@@ -901,15 +735,15 @@ final class DateTimeParser {
             return new Clock(12, 0, true, j);
         }
         if (w.equals("половине") || w.equals("половина") || w.equals("пол")) {
-            Integer h = ORDINALS.get(t.word(j + 1));
+            Integer h = DateWords.ORDINALS.get(t.word(j + 1));
             return h == null ? null : withMeridiem(t, new Clock(h == 1 ? 12 : h - 1, 30, false, j + 1), j + 2);
         }
         if (w.equals("четверть")) {
-            Integer h = ORDINALS.get(t.word(j + 1));
+            Integer h = DateWords.ORDINALS.get(t.word(j + 1));
             return h == null ? null : new Clock(h == 1 ? 12 : h - 1, 15, false, j + 1);
         }
         if (w.startsWith("пол") && w.length() > 6) {
-            Integer h = ORDINALS.get(w.substring(3));
+            Integer h = DateWords.ORDINALS.get(w.substring(3));
             return h == null ? null : new Clock(h == 1 ? 12 : h - 1, 30, false, j);
         }
         return null;
@@ -954,8 +788,8 @@ final class DateTimeParser {
                 return null;
             }
             h = t.num(j);
-        } else if (wordsToo && t.isWord(j) && NUMBER_WORDS.containsKey(t.text[j])) {
-            h = NUMBER_WORDS.get(t.text[j]);
+        } else if (wordsToo && t.isWord(j) && DateWords.NUMBER_WORDS.containsKey(t.text[j])) {
+            h = DateWords.NUMBER_WORDS.get(t.text[j]);
         } else if (wordsToo && t.is(j, "час") && (t.is(j + 1, "дня") || t.is(j + 1, "ночи"))) {
             h = 1;
         } else {
@@ -969,7 +803,7 @@ final class DateTimeParser {
                 || t.punct(k, "₽") || t.punct(k, "$") || t.punct(k, "€")
                 || t.punct(k, "-") && isOrdinalEnding(t.word(k + 1))
                 || t.punct(k, ".") && t.isNum(k + 1) || t.punct(k, ",") && t.isNum(k + 1) && !t.spaceBefore[k + 1]
-                || t.latin(k) || t.isWord(k) && MONTHS.containsKey(t.text[k])) {
+                || t.latin(k) || t.isWord(k) && DateWords.MONTHS.containsKey(t.text[k])) {
             return null;
         }
         int m = 0;
@@ -1025,10 +859,10 @@ final class DateTimeParser {
         if (w == null) {
             return t.punct(k, "%") || t.punct(k, "₽");
         }
-        if (NOT_HOURS.contains(w)) {
+        if (DateWords.NOT_HOURS.contains(w)) {
             return true;
         }
-        for (String p : NOT_HOUR_PREFIXES) {
+        for (String p : DateWords.NOT_HOUR_PREFIXES) {
             if (w.startsWith(p)) {
                 return true;
             }
@@ -1183,7 +1017,7 @@ final class DateTimeParser {
             }
         }
         for (int k = last + 1; k <= last + 3 && k < t.size; k++) {
-            if (t.is(k, "не") && t.isWord(k + 1) && REFUSALS.contains(t.text[k + 1])) {
+            if (t.is(k, "не") && t.isWord(k + 1) && DateWords.REFUSALS.contains(t.text[k + 1])) {
                 return true;
             }
             if (t.sentenceEnd(k)) {

@@ -43,7 +43,7 @@ public final class EntityExtractor {
 
         List<Tokens.Phone> phones = PhoneFinder.find(s);
         Tokens t = Tokens.of(s, phones);
-        DateTimeParser.correctTypos(t);
+        DateWords.correctTypos(t);
         List<Entity> entities = new ArrayList<>(4);
         for (Tokens.Phone p : phones) {
             entities.add(new Entity(Entity.PHONE, s.substring(p.start(), p.end()), p.start(), p.end(), p.e164(), null,
