@@ -18,6 +18,8 @@ public final class Evaluation {
     private int fallbacks;
     private int confident;
     private int confidentRight;
+    /** Per tenth of confidence: messages, sum of confidences, right answers (for the calibration error). */
+    private final double[][] bins = new double[10][3];
 
     /** Adds one message: its label, the predicted probabilities and whether it was flagged fallback. */
     public void add(Intent label, double[] probabilities, boolean fallback) {
@@ -26,6 +28,11 @@ public final class Evaluation {
         n++;
         boolean ok = predicted == label.ordinal();
         right += ok ? 1 : 0;
+        double confidence = probabilities[predicted];
+        double[] bin = bins[Math.min(9, (int) (confidence * 10))];
+        bin[0]++;
+        bin[1] += confidence;
+        bin[2] += ok ? 1 : 0;
         if (fallback) {
             fallbacks++;
         } else {
@@ -58,6 +65,20 @@ public final class Evaluation {
 
     public double confidentAccuracy() {
         return confident == 0 ? 0 : (double) confidentRight / confident;
+    }
+
+    /**
+     * The expected calibration error: over ten confidence bins, the share-weighted gap between the mean confidence
+     * and the share of right answers. 0 is perfectly calibrated.
+     */
+    public double calibrationError() {
+        double ece = 0;
+        for (double[] bin : bins) {
+            if (bin[0] > 0) {
+                ece += bin[0] / n * Math.abs(bin[1] / bin[0] - bin[2] / bin[0]);
+            }
+        }
+        return n == 0 ? 0 : ece;
     }
 
     public double precision(Intent i) {
@@ -126,6 +147,8 @@ public final class Evaluation {
             }
             b.append(System.lineSeparator());
         }
+        b.append(String.format(Locale.ROOT, "%ncalibration: expected calibration error %.4f over 10 confidence bins%n",
+                calibrationError()));
         b.append(System.lineSeparator()).append(summary());
         return b.toString();
     }
