@@ -8,10 +8,10 @@ import io.smallrye.config.WithDefault;
 public interface NluConfig {
 
     /** Below this calibrated confidence a classification is a fallback: a person takes over. */
-    @WithDefault("0.45")
+    @WithDefault("0.5")
     double fallbackThreshold();
 
     /** When the top two intents are closer than this, the classification is a fallback too. */
-    @WithDefault("0.08")
+    @WithDefault("0.1")
     double minMargin();
 }

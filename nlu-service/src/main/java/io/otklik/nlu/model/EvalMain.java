@@ -25,7 +25,7 @@ public final class EvalMain {
 
     static int run(String[] args) {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: ./otklik nlu-eval FILE.tsv [--threshold 0.45] [--margin 0.08]"
+            throw new IllegalArgumentException("usage: ./otklik nlu-eval FILE.tsv [--threshold 0.5] [--margin 0.1]"
                     + " (UTF-8, header 'text<TAB>intent')");
         }
         Path file = Path.of(args[0]);

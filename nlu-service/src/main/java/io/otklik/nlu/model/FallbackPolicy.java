@@ -8,7 +8,7 @@ package io.otklik.nlu.model;
 public record FallbackPolicy(double threshold, double minMargin) {
 
     /** The defaults, chosen on the training split's cross-validated predictions (see nlu-service/README.md). */
-    public static final FallbackPolicy DEFAULT = new FallbackPolicy(0.45, 0.08);
+    public static final FallbackPolicy DEFAULT = new FallbackPolicy(0.5, 0.1);
 
     public FallbackPolicy {
         if (threshold < 0 || threshold > 1 || minMargin < 0 || minMargin > 1) {
