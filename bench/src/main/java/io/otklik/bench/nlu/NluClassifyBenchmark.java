@@ -24,7 +24,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * nlu-service's embedded classify (intent model, fallback policy, entities, urgency) on one thread, cycling through
  * the {@link MessageMix}. Throughput gives messages per second on one core; SampleTime the latency percentiles.
- * Each mode runs in its own fork: 3 × 4 s warm-up and 4 × 4 s measured, about a minute for both.
+ * Each mode runs in its own fork: 5 × 3 s warm-up (on the busy 2-core development VM the JIT settled after 10–15 s) and 5 × 3 s
+ * measured, about a minute for both.
  */
 @State(Scope.Thread)
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
@@ -34,8 +35,8 @@ import org.openjdk.jmh.infra.Blackhole;
 // the heap and collector the services run with (e2e Suite, ./otklik bench ingest): -Xms64m -Xmx256m, Serial GC
 @Fork(value = 1, jvmArgs = {"-Xms64m", "-Xmx256m", "-XX:+UseSerialGC"})
 @Threads(1)
-@Warmup(iterations = 3, time = 4)
-@Measurement(iterations = 4, time = 4)
+@Warmup(iterations = 5, time = 3)
+@Measurement(iterations = 5, time = 3)
 public class NluClassifyBenchmark {
 
     private EmbeddedClassifier classifier;
