@@ -24,8 +24,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * nlu-service's embedded classify (intent model, fallback policy, entities, urgency) on one thread, cycling through
  * the {@link MessageMix}. Throughput gives messages per second on one core; SampleTime the latency percentiles.
- * Each mode runs in its own fork: 5 × 3 s warm-up (on the busy 2-core development VM the JIT settled after 10–15 s) and 5 × 3 s
- * measured, about a minute for both.
+ * Each mode runs in its own fork: 5 × 3 s warm-up (on the busy 2-core development VM the JIT settled after
+ * 10–15 s) and 5 × 3 s measured, about a minute for both.
  */
 @State(Scope.Thread)
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
