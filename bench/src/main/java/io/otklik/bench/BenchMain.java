@@ -1,5 +1,6 @@
 package io.otklik.bench;
 
+import io.otklik.bench.nlu.NluBench;
 import io.otklik.e2e.DemoSecrets;
 import io.otklik.e2e.Fakes;
 import io.otklik.e2e.InfraProcess;
@@ -9,6 +10,7 @@ import io.otklik.e2e.Suite;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,13 +19,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
+ * ./otklik bench nlu: the JMH benchmark of nlu-service's classifier ({@link NluBench}).
+ * <p>
  * ./otklik bench ingest: starts Kafka, PostgreSQL, the API fakes and the six services (like the demo, on other
  * ports and with fresh otklik_bench_* databases), then {@link IngestBench} drives signed WhatsApp webhooks at
  * ingest-service from this JVM. Stops everything it started at the end, on failure and on Ctrl-C.
  */
 public final class BenchMain {
 
-    static final String USAGE = """
+    static final String USAGE = NluBench.USAGE + """
+
             usage: ./otklik bench ingest [options]
               --duration 30s       length of the measured run (s, ms or m suffix)
               --rate N             webhooks per second of the measured run (default: the highest rate of a short
@@ -48,6 +53,9 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && "nlu".equals(args[0])) {
+            System.exit(NluBench.main(Arrays.copyOfRange(args, 1, args.length)));
+        }
         if (args.length == 0 || !"ingest".equals(args[0])) {
             System.err.println(args.length == 0 ? USAGE : "bench: unknown benchmark '" + args[0] + "'\n" + USAGE);
             System.exit(2);
