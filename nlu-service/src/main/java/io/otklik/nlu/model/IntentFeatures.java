@@ -55,11 +55,17 @@ public final class IntentFeatures {
         for (String st : stems) {
             joined.append(st).append(' ');
         }
-        String j = joined.toString();
-        for (int i = 0; i + 5 <= j.length(); i++) {
-            String g = j.substring(i, i + 5);
-            if (g.indexOf(' ') > 0 && g.indexOf(' ') < 4) {
-                out.add("x:" + g);
+        // "x:" + the 5-grams of the joined stems that cross a word boundary (a space at position 1, 2 or 3)
+        char[] gram = new char[7];
+        gram[0] = 'x';
+        gram[1] = ':';
+        for (int i = 0; i + 5 <= joined.length(); i++) {
+            char c1 = joined.charAt(i + 1);
+            char c2 = joined.charAt(i + 2);
+            char c3 = joined.charAt(i + 3);
+            if (joined.charAt(i) != ' ' && (c1 == ' ' || c2 == ' ' || c3 == ' ')) {
+                joined.getChars(i, i + 5, gram, 2);
+                out.add(new String(gram));
             }
         }
         List<String> classes = new ArrayList<>(stems.size());
@@ -124,10 +130,19 @@ public final class IntentFeatures {
         if (word.length() < 3) {
             return;
         }
-        String w = "^" + word + "$";
+        // "c:" + a 3- or 4-gram of "^word$", each built in one allocation
+        int len = word.length() + 2;
+        char[] w = new char[len];
+        w[0] = '^';
+        word.getChars(0, word.length(), w, 1);
+        w[len - 1] = '$';
+        char[] gram = new char[6];
+        gram[0] = 'c';
+        gram[1] = ':';
         for (int n = 3; n <= 4; n++) {
-            for (int i = 0; i + n <= w.length(); i++) {
-                out.add("c:" + w.substring(i, i + n));
+            for (int i = 0; i + n <= len; i++) {
+                System.arraycopy(w, i, gram, 2, n);
+                out.add(new String(gram, 0, n + 2));
             }
         }
     }
