@@ -37,7 +37,7 @@ public final class TestData {
         UUID leadId = UUID.randomUUID();
         String conversation = UUID.randomUUID().toString();
         LeadCreated data = new LeadCreated(leadId, conversation, "client-" + leadId, channel, contact, utm,
-                "booking", "Хочет записаться на стрижку 26.11 в 15:00, мастер Анна", false,
+                "BOOK", "Хочет записаться на стрижку 26.11 в 15:00, мастер Анна", false,
                 Instant.now().minusSeconds(30));
         return EventEnvelope.of(EventTypes.LEAD_CREATED, "routing-service", Instant.now(), TENANT, conversation, data);
     }

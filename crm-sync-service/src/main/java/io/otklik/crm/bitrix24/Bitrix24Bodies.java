@@ -111,21 +111,9 @@ public final class Bitrix24Bodies {
         };
     }
 
-    /** The manager reads the title in Russian; intents are nlu-service's codes. */
+    /** The manager reads the title in Russian (the intent's label, {@link io.otklik.events.data.Intent#label()}). */
     static String intentName(String intent) {
-        if (intent == null) {
-            return "Обращение";
-        }
-        return switch (intent.toLowerCase(Locale.ROOT)) {
-            case "booking" -> "Запись";
-            case "consultation" -> "Консультация";
-            case "price" -> "Вопрос о цене";
-            case "complaint" -> "Жалоба";
-            case "cancel" -> "Отмена записи";
-            case "reschedule" -> "Перенос записи";
-            case "confirm" -> "Подтверждение записи";
-            default -> "Обращение";
-        };
+        return io.otklik.events.data.Intent.labelOf(intent);
     }
 
     private static Map<String, Object> multifield(String value, String type) {

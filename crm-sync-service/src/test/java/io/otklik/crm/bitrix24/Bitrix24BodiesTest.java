@@ -40,7 +40,7 @@ class Bitrix24BodiesTest {
     @Test
     void whatsAppLeadWithPhoneAndUtm() throws Exception {
         var body = Bitrix24Bodies.addLead(lead(Channel.WHATSAPP, new Contact("79161234567", "Иван", "+79161234567"),
-                new Utm("instagram", "cpc", "spring", null, " "), "booking"), "OTHER");
+                new Utm("instagram", "cpc", "spring", null, " "), "BOOK"), "OTHER");
         assertThat(json(body)).isEqualTo(json("""
                 {"fields":{"TITLE":"WhatsApp: Запись — Иван","NAME":"Иван",
                   "PHONE":[{"VALUE":"+79161234567","VALUE_TYPE":"WORK"}],
@@ -54,7 +54,7 @@ class Bitrix24BodiesTest {
     @Test
     void telegramLeadCarriesTheChatAsImAndNoPhoneWhenUnknown() throws Exception {
         var body = Bitrix24Bodies.addLead(lead(Channel.TELEGRAM, new Contact("512345678", "Мария", null), null,
-                "price"), "CALLBACK");
+                "PRICE"), "CALLBACK");
         assertThat(json(body).path("fields")).isEqualTo(json("""
                 {"TITLE":"Telegram: Вопрос о цене — Мария","NAME":"Мария",
                  "IM":[{"VALUE":"512345678","VALUE_TYPE":"TELEGRAM"}],
@@ -66,7 +66,7 @@ class Bitrix24BodiesTest {
     @Test
     void webFormLeadIsSourceWebAndAnonymousTitleHasNoDash() {
         var fields = json(Bitrix24Bodies.addLead(lead(Channel.WEB_FORM, new Contact("form-1", " ", "+79031234567"),
-                Utm.none(), "complaint"), "OTHER")).path("fields");
+                Utm.none(), "COMPLAINT"), "OTHER")).path("fields");
         assertThat(fields.path("SOURCE_ID").asText()).isEqualTo("WEB");
         assertThat(fields.path("TITLE").asText()).isEqualTo("Сайт: Жалоба");
         assertThat(fields.has("NAME")).isFalse();
@@ -77,10 +77,12 @@ class Bitrix24BodiesTest {
 
     @Test
     void titlesNameEveryIntentInRussian() {
-        assertThat(Bitrix24Bodies.title(Channel.INSTAGRAM, "consultation", "Анна"))
-                .isEqualTo("Instagram: Консультация — Анна");
-        assertThat(Bitrix24Bodies.title(Channel.WHATSAPP, "reschedule", null)).isEqualTo("WhatsApp: Перенос записи");
-        assertThat(Bitrix24Bodies.title(Channel.WHATSAPP, "cancel", null)).isEqualTo("WhatsApp: Отмена записи");
+        assertThat(Bitrix24Bodies.title(Channel.INSTAGRAM, "INFO", "Анна"))
+                .isEqualTo("Instagram: Вопрос — Анна");
+        assertThat(Bitrix24Bodies.title(Channel.WHATSAPP, "RESCHEDULE", null)).isEqualTo("WhatsApp: Перенос записи");
+        assertThat(Bitrix24Bodies.title(Channel.WHATSAPP, "CANCEL", null)).isEqualTo("WhatsApp: Отмена записи");
+        assertThat(Bitrix24Bodies.title(Channel.WHATSAPP, "HUMAN", null))
+                .isEqualTo("WhatsApp: Просит связаться с человеком");
         assertThat(Bitrix24Bodies.title(Channel.WHATSAPP, "something-new", null)).isEqualTo("WhatsApp: Обращение");
     }
 

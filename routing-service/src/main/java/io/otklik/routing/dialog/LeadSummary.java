@@ -57,17 +57,7 @@ public final class LeadSummary {
     }
 
     static String label(String intent) {
-        return switch (intent == null ? "" : intent) {
-            case DialogPolicy.BOOKING -> "Запись";
-            case DialogPolicy.RESCHEDULE -> "Перенос записи";
-            case DialogPolicy.CANCEL -> "Отмена записи";
-            case DialogPolicy.CONFIRM -> "Подтверждение записи";
-            case DialogPolicy.PRICE -> "Вопрос о цене";
-            case "INFO" -> "Вопрос";
-            case "HUMAN" -> "Просит связаться с человеком";
-            case DialogPolicy.COMPLAINT -> "Жалоба";
-            default -> "Обращение";
-        };
+        return io.otklik.events.data.Intent.labelOf(intent);
     }
 
     private static String details(Tenant tenant, Decision decision) {
