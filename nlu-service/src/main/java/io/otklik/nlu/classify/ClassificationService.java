@@ -42,12 +42,10 @@ public class ClassificationService {
     }
 
     /**
-     * Runs inside the consuming transaction. A message already classified (the same message published again under
-     * another event id) is neither stored nor announced twice; a message of an unknown tenant is skipped.
+     * Understands an inbound message before any transaction is opened (an LLM may take up to its timeout, and no
+     * database connection should wait for it). A message of an unknown tenant gives {@code null}: it is skipped.
      */
-    public Uni<Void> classifyAndPublish(EventEnvelope<MessageReceived> event) {
-        // (entities are bound as text and cast in SQL: bound directly to a jsonb parameter, the reactive PostgreSQL
-        // client stores a Java String as a JSON string rather than as the object it contains)
+    public Uni<Understanding> understand(EventEnvelope<MessageReceived> event) {
         MessageReceived m = event.data();
         if (m.messageId() == null || m.conversationId() == null || m.channel() == null) {
             throw new InvalidEventException("message_received " + event.id()
@@ -57,12 +55,25 @@ public class ClassificationService {
         if (tenant == null) {
             LOG.warnf("tenant=%s conversation=%s message=%s unknown tenant, not classified", event.tenantId(),
                     m.conversationId(), m.messageId());
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().nullItem();
         }
         // "завтра" means the day after the client wrote, on the business's calendar.
         Instant at = m.receivedAt() != null ? m.receivedAt() : event.time();
-        return understander.understand(m.text(), tenant, at.atZone(tenant.zone()))
-                .chain(u -> store(m, tenant, u.classification()));
+        return understander.understand(m.text(), tenant, at.atZone(tenant.zone()));
+    }
+
+    /**
+     * Runs inside the consuming transaction: stores what {@link #understand} found and announces it. A message
+     * already classified (the same message published again under another event id) is neither stored nor announced
+     * twice; a message of an unknown tenant ({@code understanding} null) is skipped.
+     */
+    public Uni<Void> storeAndPublish(EventEnvelope<MessageReceived> event, Understanding understanding) {
+        if (understanding == null) {
+            return Uni.createFrom().voidItem();
+        }
+        // (entities are bound as text and cast in SQL: bound directly to a jsonb parameter, the reactive PostgreSQL
+        // client stores a Java String as a JSON string rather than as the object it contains)
+        return store(event.data(), tenants.require(event.tenantId()), understanding.classification());
     }
 
     private Uni<Void> store(MessageReceived m, Tenant tenant, Classification c) {
