@@ -34,10 +34,6 @@ public final class Understander {
         this.meters = meters;
     }
 
-    public EmbeddedClassifier embedded() {
-        return embedded;
-    }
-
     public Uni<Understanding> understand(String text, Tenant tenant, ZonedDateTime now) {
         Tenant.Llm config = tenant.nlu().llm();
         if (config == null) {
