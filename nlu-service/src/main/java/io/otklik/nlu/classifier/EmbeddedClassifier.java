@@ -46,12 +46,7 @@ public final class EmbeddedClassifier {
     public Understanding classify(String text, Tenant tenant, ZonedDateTime now) {
         String t = text == null ? "" : text;
         double[] p = model.probabilities(t);
-        int top = 0;
-        for (int i = 1; i < p.length; i++) {
-            if (p[i] > p[top]) {
-                top = i;
-            }
-        }
+        int top = IntentModel.argmax(p);
         Intent intent = INTENTS[top];
         List<Classification.Alternative> alternatives = new ArrayList<>(MAX_ALTERNATIVES);
         boolean[] taken = new boolean[p.length];

@@ -23,7 +23,7 @@ public final class Evaluation {
 
     /** Adds one message: its label, the predicted probabilities and whether it was flagged fallback. */
     public void add(Intent label, double[] probabilities, boolean fallback) {
-        int predicted = Trainer.argmax(probabilities);
+        int predicted = IntentModel.argmax(probabilities);
         confusion[label.ordinal()][predicted]++;
         n++;
         boolean ok = predicted == label.ordinal();

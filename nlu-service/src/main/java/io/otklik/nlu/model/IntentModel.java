@@ -35,10 +35,7 @@ public final class IntentModel {
         this.temperature = temperature;
         this.version = version;
         this.properties = properties;
-        this.outcomeOf = new int[INTENTS.length];
-        for (Intent i : INTENTS) {
-            outcomeOf[i.ordinal()] = model.getIndex(i.name());
-        }
+        this.outcomeOf = outcomes(model);
     }
 
     /** The model the build trained, from the classpath. */
@@ -78,12 +75,18 @@ public final class IntentModel {
     }
 
     double[] probabilities(String[] features) {
-        double[] r = model.eval(features);
-        double[] byIntent = new double[INTENTS.length];
-        for (int i = 0; i < byIntent.length; i++) {
-            byIntent[i] = outcomeOf[i] < 0 ? 0 : r[outcomeOf[i]];
+        return soften(byIntent(model.eval(features), outcomeOf), temperature);
+    }
+
+    /** The index of the most likely intent ({@link Intent#ordinal()}); the first one on a tie. */
+    public static int argmax(double[] p) {
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
         }
-        return soften(byIntent, temperature);
+        return best;
     }
 
     /** Applies a temperature to raw model probabilities (used by the trainer to fit it). */
@@ -107,11 +110,22 @@ public final class IntentModel {
 
     /** Raw (uncalibrated) probabilities of an OpenNLP model, indexed by {@link Intent#ordinal()}. */
     static double[] raw(MaxentModel model, String[] features) {
-        double[] r = model.eval(features);
-        double[] out = new double[INTENTS.length];
+        return byIntent(model.eval(features), outcomes(model));
+    }
+
+    /** Where each intent stands among the model's outcomes (-1 when it never occurred in training). */
+    private static int[] outcomes(MaxentModel model) {
+        int[] of = new int[INTENTS.length];
         for (Intent i : INTENTS) {
-            int o = model.getIndex(i.name());
-            out[i.ordinal()] = o < 0 ? 0 : r[o];
+            of[i.ordinal()] = model.getIndex(i.name());
+        }
+        return of;
+    }
+
+    private static double[] byIntent(double[] byOutcome, int[] outcomeOf) {
+        double[] out = new double[INTENTS.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = outcomeOf[i] < 0 ? 0 : byOutcome[outcomeOf[i]];
         }
         return out;
     }

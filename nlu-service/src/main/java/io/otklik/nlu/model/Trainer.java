@@ -1,6 +1,7 @@
 package io.otklik.nlu.model;
 
 import io.otklik.events.data.Intent;
+import io.otklik.nlu.text.RussianText;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -105,7 +106,7 @@ public final class Trainer {
         double temperature = fitTemperature(cv, labels);
         int right = 0;
         for (int i = 0; i < cv.length; i++) {
-            right += argmax(cv[i]) == labels[i] ? 1 : 0;
+            right += IntentModel.argmax(cv[i]) == labels[i] ? 1 : 0;
         }
         List<Event> all = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
@@ -156,22 +157,12 @@ public final class Trainer {
     /** A message compared with others: lower case, letters and digits only. */
     static String key(String text) {
         StringBuilder b = new StringBuilder();
-        for (char c : text.toLowerCase(Locale.ROOT).replace('ё', 'е').toCharArray()) {
+        for (char c : RussianText.normalize(text).toCharArray()) {
             if (Character.isLetterOrDigit(c)) {
                 b.append(c);
             }
         }
         return b.toString();
-    }
-
-    static int argmax(double[] p) {
-        int best = 0;
-        for (int i = 1; i < p.length; i++) {
-            if (p[i] > p[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     private static void refuseOverlap(List<LabelledData.Example> train, List<LabelledData.Example> heldout,
