@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.otklik.e2e.demo.Conversations;
 import io.otklik.e2e.demo.DemoMain;
+import io.otklik.testkit.Ports;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,12 +48,12 @@ class EndToEndIT {
     static void startEverything() throws Exception {
         Path root = Project.root();
         Path work = root.resolve("e2e/target/e2e-run");
-        infra = InfraProcess.start(root, work.resolve("infra"), freePort(), freePort(), Suite.databases("e2e"),
+        infra = InfraProcess.start(root, work.resolve("infra"), Ports.free(), Ports.free(), Suite.databases("e2e"),
                 line -> System.out.println("[infra] " + line));
         fakes = Fakes.start(0);
         Map<String, String> env = new HashMap<>(infra.env());
         env.putAll(DemoSecrets.env(fakes));
-        suite = Suite.start(root, work.resolve("logs"), "e2e", freePortBlock(), env,
+        suite = Suite.start(root, work.resolve("logs"), "e2e", Ports.freeBlock(6), env,
                 line -> System.out.println("[suite] " + line));
         clients = new Clients(suite.url(Suite.Service.INGEST));
     }
@@ -206,30 +206,5 @@ class EndToEndIT {
         assertThat(transcript.toString(StandardCharsets.UTF_8)).contains("клиент →", "бот    →");
         assertThat(result.byChannel()).containsOnlyKeys("WHATSAPP", "TELEGRAM", "INSTAGRAM", "WEB_FORM")
                 .allSatisfy((channel, n) -> assertThat(n).as(channel).isPositive());
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    /** A base port b such that b+1 … b+6 are free now. */
-    static int freePortBlock() throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base = 20_000 + (int) (Math.random() * 30_000);
-            boolean free = true;
-            for (int p = base + 1; p <= base + 6 && free; p++) {
-                try (ServerSocket s = new ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
-                    s.setReuseAddress(true);
-                } catch (IOException e) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return base;
-            }
-        }
-        throw new IOException("no block of 6 free ports");
     }
 }

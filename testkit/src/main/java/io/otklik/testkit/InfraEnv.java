@@ -2,7 +2,6 @@ package io.otklik.testkit;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,12 +170,8 @@ public record InfraEnv(String kafkaBootstrapServers, String pgHost, int pgPort, 
         }
     }
 
-    /** A port free on the loopback right now. */
+    /** A port free on the loopback right now, outside the ephemeral range ({@link Ports}). */
     public static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
-        }
+        return Ports.free();
     }
 }
