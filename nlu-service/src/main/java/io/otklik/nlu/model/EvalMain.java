@@ -2,11 +2,13 @@ package io.otklik.nlu.model;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.otklik.events.data.Intent;
 import java.util.List;
 
 /**
- * {@code ./otklik nlu-eval FILE.tsv [--threshold X] [--margin X]}: runs the embedded model offline over a labelled
- * file and prints per-intent precision/recall/F1, the confusion matrix and, as the last line,
+ * {@code ./otklik nlu-eval FILE.tsv [--threshold X] [--margin X] [--errors]}: runs the embedded model offline over a
+ * labelled file and prints per-intent precision/recall/F1, the confusion matrix ({@code --errors}: first every
+ * misclassified message with its line, label, prediction and confidence) and, as the last line,
  * {@code nlu: accuracy=X macro_f1=X fallback_rate=X confident_accuracy=X n=N}. Exit 2 on a bad file or option.
  */
 public final class EvalMain {
@@ -25,7 +27,7 @@ public final class EvalMain {
 
     static int run(String[] args) {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: ./otklik nlu-eval FILE.tsv [--threshold 0.5] [--margin 0.1]"
+            throw new IllegalArgumentException("usage: ./otklik nlu-eval FILE.tsv [--threshold 0.5] [--margin 0.1] [--errors]"
                     + " (UTF-8, header 'text<TAB>intent')");
         }
         Path file = Path.of(args[0]);
@@ -34,8 +36,13 @@ public final class EvalMain {
         }
         double threshold = FallbackPolicy.DEFAULT.threshold();
         double margin = FallbackPolicy.DEFAULT.minMargin();
+        boolean errors = false;
         for (int i = 1; i < args.length; i++) {
             String opt = args[i];
+            if (opt.equals("--errors")) {
+                errors = true;
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(opt + " needs a value");
             }
@@ -57,7 +64,26 @@ public final class EvalMain {
         FallbackPolicy policy = new FallbackPolicy(threshold, margin);
         System.out.printf("nlu-eval: %s, %d messages, model %s, fallback below %.2f or margin under %.2f%n%n", file,
                 examples.size(), model.version(), threshold, margin);
+        if (errors) {
+            printErrors(model, examples);
+        }
         System.out.println(Evaluation.of(model, examples, policy).report());
         return 0;
+    }
+
+    /** One line per misclassified message: {@code line<TAB>label<TAB>predicted<TAB>confidence<TAB>text}. */
+    static void printErrors(IntentModel model, List<LabelledData.Example> examples) {
+        System.out.println("misclassified (line, label, predicted, confidence, text):");
+        int n = 0;
+        for (LabelledData.Example e : examples) {
+            double[] p = model.probabilities(e.text());
+            int best = IntentModel.argmax(p);
+            if (best != e.intent().ordinal()) {
+                n++;
+                System.out.printf("%d\t%s\t%s\t%.2f\t%s%n", e.line(), e.intent(), Intent.values()[best], p[best],
+                        e.text());
+            }
+        }
+        System.out.printf("%d misclassified%n%n", n);
     }
 }

@@ -122,4 +122,24 @@ class EvaluationTest {
         assertThat(lines[lines.length - 1]).matches("nlu: accuracy=1\\.0000 macro_f1=1\\.0000 fallback_rate=0\\.\\d{4}"
                 + " confident_accuracy=\\d\\.\\d{4} n=1");
     }
+
+    @Test
+    void nluEvalListsTheMisclassifiedMessagesOnRequest(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("e.tsv");
+        // line 2 is right, line 3 carries a deliberately wrong label
+        Files.writeString(f, "text\tintent\nда, приду\tCONFIRM\nхочу отменить запись\tPRICE\n");
+        PrintStream out = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(EvalMain.run(new String[] {f.toString(), "--errors"})).isZero();
+        } finally {
+            System.setOut(out);
+        }
+        String text = captured.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("3\tPRICE\tCANCEL\t").contains("\tхочу отменить запись\n")
+                .contains("1 misclassified").doesNotContain("\tCONFIRM\t");
+        String[] lines = text.strip().split("\\R");
+        assertThat(lines[lines.length - 1]).startsWith("nlu: accuracy=0.5000 ");
+    }
 }
