@@ -34,7 +34,8 @@ import opennlp.tools.util.TrainingParameters;
 
 /**
  * Trains the embedded intent model; the build runs it ({@code process-classes}), so every build of nlu-service
- * carries a model trained on exactly the data in {@code data/train.tsv}. Deterministic: the same data, features and
+ * carries a model trained on exactly the data in {@code data/train.tsv} (it skips training when the data and the
+ * compiled model code are those the existing model was trained from). Deterministic: the same data, features and
  * parameters give the same model, byte for byte, and the same version.
  *
  * <p>Steps: read the labelled training file; refuse it when a held-out message appears in it; 5-fold
@@ -62,6 +63,12 @@ public final class Trainer {
         Path train = Path.of(opts.getOrDefault("--train", "data/train.tsv"));
         Path out = Path.of(opts.getOrDefault("--out", "target/classes/nlu"));
         long t0 = System.nanoTime();
+        String inputs = inputsFingerprint(train, opts.get("--heldout"), out);
+        if (upToDate(out, inputs)) {
+            System.out.printf("nlu trainer: the model in %s is up to date (same data and model code); not retrained%n",
+                    out);
+            return;
+        }
         List<LabelledData.Example> examples = LabelledData.read(train);
         if (opts.containsKey("--heldout")) {
             refuseOverlap(examples, LabelledData.read(Path.of(opts.get("--heldout"))), train);
@@ -70,7 +77,7 @@ public final class Trainer {
                 examples.size(), train, FOLDS);
         Trained t = train(examples, Files.readAllBytes(train));
         Files.createDirectories(out);
-        write(t, out);
+        write(t, out, inputs);
         System.out.printf(Locale.ROOT, "nlu trainer: model %s, cross-validated accuracy %.3f, temperature %.2f,"
                         + " written to %s in %.1f s%n", t.version(), t.cvAccuracy(), t.temperature(), out,
                 (System.nanoTime() - t0) / 1e9);
@@ -189,7 +196,45 @@ public final class Trainer {
         }
     }
 
-    private static void write(Trained t, Path dir) throws IOException {
+    /**
+     * What the model depends on: both data files and the compiled model and text code next to {@code out}
+     * (target/classes). Only decides whether to retrain, never part of the model's version.
+     */
+    static String inputsFingerprint(Path train, String heldout, Path out) throws IOException {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(Files.readAllBytes(train));
+            if (heldout != null) {
+                sha.update(Files.readAllBytes(Path.of(heldout)));
+            }
+            Path classes = out.toAbsolutePath().getParent();
+            for (String pkg : List.of("io/otklik/nlu/model", "io/otklik/nlu/text")) {
+                Path dir = classes.resolve(pkg);
+                if (!Files.isDirectory(dir)) {
+                    return "no-classes-" + System.nanoTime();
+                }
+                try (var files = Files.list(dir)) {
+                    for (Path f : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+                        sha.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                        sha.update(Files.readAllBytes(f));
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean upToDate(Path out, String inputs) throws IOException {
+        Path props = out.resolve("intent-model.properties");
+        if (!Files.isRegularFile(props) || !Files.isRegularFile(out.resolve("intent-model.bin.gz"))) {
+            return false;
+        }
+        return Files.readAllLines(props, StandardCharsets.UTF_8).contains("inputs=" + inputs);
+    }
+
+    private static void write(Trained t, Path dir, String inputs) throws IOException {
         try (OutputStream file = Files.newOutputStream(dir.resolve("intent-model.bin.gz"));
              DataOutputStream data = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(file)))) {
             new BinaryQNModelWriter((AbstractModel) t.model(), data).persist();
@@ -204,6 +249,7 @@ public final class Trainer {
         p.append("params=MAXENT_QN L2=").append(L2).append(" iterations=").append(ITERATIONS).append(" cutoff=")
                 .append(CUTOFF).append('\n');
         t.counts().forEach((k, v) -> p.append("count.").append(k.name()).append('=').append(v).append('\n'));
+        p.append("inputs=").append(inputs).append('\n');
         Files.writeString(dir.resolve("intent-model.properties"), p.toString(), StandardCharsets.UTF_8);
     }
 }
