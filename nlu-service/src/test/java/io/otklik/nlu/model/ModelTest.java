@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The model the build trained, judged on the held-out split it never saw, and the training's determinism.
  *
- * <p>The floors below guard against regressions at the level reached (see README "Measured": accuracy 0.921, macro-F1
- * 0.926 on 1 396 held-out messages). They are below issue 5's bar (accuracy ≥ 0.95, macro-F1 ≥ 0.93), which the
- * model does not meet yet on the whole split; it does on the first-round, everyday part of it.
+ * <p>The floors are issue 5's bar (accuracy ≥ 0.95, macro-F1 ≥ 0.93, fallback rate ≤ 0.08); README "Measured" has
+ * the level reached (accuracy 0.951, macro-F1 0.953 on 1 396 held-out messages). Training is deterministic, so a
+ * failure here means the data or the model code got worse, never chance.
  */
 class ModelTest {
 
@@ -40,12 +40,12 @@ class ModelTest {
     }
 
     @Test
-    void onTheHeldOutSplitTheModelKeepsItsLevel() {
+    void onTheHeldOutSplitTheModelMeetsTheBar() {
         IntentModel model = IntentModel.load();
         Evaluation e = Evaluation.of(model, LabelledData.read(HELDOUT), FallbackPolicy.DEFAULT);
         System.out.println(e.report());
-        assertThat(e.accuracy()).as(e.summary()).isGreaterThanOrEqualTo(0.91);
-        assertThat(e.macroF1()).as(e.summary()).isGreaterThanOrEqualTo(0.91);
+        assertThat(e.accuracy()).as(e.summary()).isGreaterThanOrEqualTo(0.95);
+        assertThat(e.macroF1()).as(e.summary()).isGreaterThanOrEqualTo(0.93);
         assertThat(e.fallbackRate()).as(e.summary()).isLessThanOrEqualTo(0.08);
         assertThat(e.calibrationError()).as("calibrated: confidence close to the share of right answers")
                 .isLessThan(0.05);
