@@ -38,7 +38,8 @@ public final class NluProfile {
         STAGES.put("phone matching (libphonenumber)", List.of("com.google.i18n.phonenumbers."));
         STAGES.put("intent features (tokens, stems, n-grams)", List.of("io.otklik.nlu.model.IntentFeatures",
                 "io.otklik.nlu.text.", "io.otklik.nlu.model.Translit"));
-        STAGES.put("model eval (OpenNLP maxent, calibration)", List.of("opennlp.", "io.otklik.nlu.model.IntentModel"));
+        STAGES.put("model eval (maxent weights, calibration)", List.of("opennlp.", "io.otklik.nlu.model.IntentModel",
+                "io.otklik.nlu.model.LinearModel"));
         STAGES.put("urgency", List.of("io.otklik.nlu.entities.Urgency"));
         STAGES.put("entity extraction (service, date, time, name, staff)", List.of("io.otklik.nlu.entities.",
                 "io.otklik.nlu.classifier.EntityExtractor", "io.otklik.nlu.classifier.Texts"));

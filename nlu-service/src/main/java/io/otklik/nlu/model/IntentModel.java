@@ -14,7 +14,8 @@ import opennlp.tools.ml.model.MaxentModel;
 /**
  * The embedded intent model: an OpenNLP maximum-entropy (multinomial logistic regression, L-BFGS) model over
  * {@link IntentFeatures}, trained at build time by {@link Trainer}, with a temperature that calibrates its
- * probabilities (fitted on cross-validated predictions of the training data). Thread-safe.
+ * probabilities (fitted on cross-validated predictions of the training data). Evaluated through {@link LinearModel}
+ * (the same weights, laid out for speed). Thread-safe.
  */
 public final class IntentModel {
 
@@ -24,14 +25,14 @@ public final class IntentModel {
 
     private static final Intent[] INTENTS = Intent.values();
 
-    private final MaxentModel model;
+    private final LinearModel model;
     private final int[] outcomeOf;
     private final double temperature;
     private final String version;
     private final Properties properties;
 
     IntentModel(MaxentModel model, double temperature, String version, Properties properties) {
-        this.model = model;
+        this.model = LinearModel.of(model);
         this.temperature = temperature;
         this.version = version;
         this.properties = properties;
