@@ -20,6 +20,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.GZIPOutputStream;
 import opennlp.tools.ml.AbstractEventTrainer;
 import opennlp.tools.ml.EventTrainer;
@@ -93,21 +98,33 @@ public final class Trainer {
         for (LabelledData.Example e : examples) {
             features.add(IntentFeatures.of(e.text()));
         }
+        // the five cross-validation fits and the final fit are independent: run them side by side on the cores
+        // there are (each fit is single-threaded and deterministic, so the result does not depend on the order)
+        List<Callable<MaxentModel>> fits = new ArrayList<>();
+        for (int fold = 0; fold < FOLDS; fold++) {
+            int f = fold;
+            fits.add(() -> {
+                List<Event> events = new ArrayList<>();
+                for (int i = 0; i < examples.size(); i++) {
+                    if (foldOf(examples.get(i)) != f) {
+                        events.add(new Event(examples.get(i).intent().name(), features.get(i)));
+                    }
+                }
+                return fit(events);
+            });
+        }
+        fits.add(() -> {
+            List<Event> all = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                all.add(new Event(examples.get(i).intent().name(), features.get(i)));
+            }
+            return fit(all);
+        });
+        List<MaxentModel> models = runAll(fits);
         // cross-validated raw probabilities of every training message, by a fold that depends on the text only
         double[][] cv = new double[examples.size()][];
-        for (int fold = 0; fold < FOLDS; fold++) {
-            List<Event> events = new ArrayList<>();
-            for (int i = 0; i < examples.size(); i++) {
-                if (foldOf(examples.get(i)) != fold) {
-                    events.add(new Event(examples.get(i).intent().name(), features.get(i)));
-                }
-            }
-            MaxentModel m = fit(events);
-            for (int i = 0; i < examples.size(); i++) {
-                if (foldOf(examples.get(i)) == fold) {
-                    cv[i] = IntentModel.raw(m, features.get(i));
-                }
-            }
+        for (int i = 0; i < examples.size(); i++) {
+            cv[i] = IntentModel.raw(models.get(foldOf(examples.get(i))), features.get(i));
         }
         int[] labels = examples.stream().mapToInt(e -> e.intent().ordinal()).toArray();
         double temperature = fitTemperature(cv, labels);
@@ -115,14 +132,29 @@ public final class Trainer {
         for (int i = 0; i < cv.length; i++) {
             right += IntentModel.argmax(cv[i]) == labels[i] ? 1 : 0;
         }
-        List<Event> all = new ArrayList<>();
-        for (int i = 0; i < examples.size(); i++) {
-            all.add(new Event(examples.get(i).intent().name(), features.get(i)));
-        }
         Map<Intent, Integer> counts = new EnumMap<>(Intent.class);
         examples.forEach(e -> counts.merge(e.intent(), 1, Integer::sum));
-        return new Trained(fit(all), temperature, (double) right / examples.size(),
+        return new Trained(models.get(FOLDS), temperature, (double) right / examples.size(),
                 version(dataFingerprint), examples.size(), counts);
+    }
+
+    private static List<MaxentModel> runAll(List<Callable<MaxentModel>> fits) throws IOException {
+        int threads = Math.max(1, Math.min(fits.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<MaxentModel> out = new ArrayList<>();
+            for (Future<MaxentModel> f : pool.invokeAll(fits)) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("training interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IOException("training failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     static MaxentModel fit(List<Event> events) throws IOException {
