@@ -29,9 +29,9 @@ public class MessageReceivedListener {
     @Incoming(CHANNEL)
     public Uni<Void> onMessageReceived(String json) {
         return Uni.createFrom().item(() -> EventJson.read(json, EventTypes.MESSAGE_RECEIVED))
-                .chain(classification::understand)
-                .chain(understanding -> handling.handle("nlu-service.message_received",
-                        EventTypes.MESSAGE_RECEIVED, json, event -> classification.storeAndPublish(event,
-                                understanding)));
+                .chain(event -> classification.understand(event)
+                        .chain(understanding -> handling.handle("nlu-service.message_received",
+                                EventTypes.MESSAGE_RECEIVED, event, e -> classification.storeAndPublish(e,
+                                        understanding))));
     }
 }

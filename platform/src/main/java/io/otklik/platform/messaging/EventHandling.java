@@ -46,16 +46,30 @@ public class EventHandling {
     public <D, R> Uni<Processed<D, R>> process(String consumer, EventType<D> type, String json,
                                                Function<EventEnvelope<D>, Uni<R>> handler) {
         return Uni.createFrom().item(() -> EventJson.read(json, type))
-                .chain(event -> Panache.withTransaction(() -> inbox.claim(consumer, event)
-                                .chain(first -> {
-                                    if (!first) {
-                                        LOG.debugf("%s: event %s (%s) already processed, skipped", consumer,
-                                                event.id(), type.topic());
-                                        return Uni.createFrom().<R>nullItem();
-                                    }
-                                    return handler.apply(event);
-                                }))
-                        .map(result -> new Processed<>(event, result)))
+                .chain(event -> process(consumer, type, event, handler));
+    }
+
+    /**
+     * Like {@link #handle(String, EventType, String, Function)} for an event the listener has already read (it did
+     * work with it before the transaction, e.g. a slow external call that must not hold a connection).
+     */
+    public <D> Uni<Void> handle(String consumer, EventType<D> type, EventEnvelope<D> event,
+                                Function<EventEnvelope<D>, Uni<Void>> handler) {
+        return process(consumer, type, event, e -> handler.apply(e).replaceWith(Boolean.TRUE)).replaceWithVoid();
+    }
+
+    private <D, R> Uni<Processed<D, R>> process(String consumer, EventType<D> type, EventEnvelope<D> event,
+                                                Function<EventEnvelope<D>, Uni<R>> handler) {
+        return Panache.withTransaction(() -> inbox.claim(consumer, event)
+                        .chain(first -> {
+                            if (!first) {
+                                LOG.debugf("%s: event %s (%s) already processed, skipped", consumer,
+                                        event.id(), type.topic());
+                                return Uni.createFrom().<R>nullItem();
+                            }
+                            return handler.apply(event);
+                        }))
+                .map(result -> new Processed<>(event, result))
                 .invoke(relay::wakeUp);
     }
 
