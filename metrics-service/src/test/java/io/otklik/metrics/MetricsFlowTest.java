@@ -76,7 +76,7 @@ class MetricsFlowTest {
 
         JsonNode expected = json("""
                 {"tenant":"demo-salon","from":"%s","to":"%s",
-                 "conversations":3,"messages":4,"leads":2,"booked":1,"confirmed":1,"cancelled":0,"no_show":0,
+                 "conversations":3,"messages":4,"leads":2,"booked":1,"confirmed":1,"cancelled":0,"rescheduled":0,"no_show":0,
                  "replies_sent":5,"replies_failed":1,
                  "fallback_rate":0.3333333333333333,"chat_to_lead":0.6666666666666666,
                  "confirmed_share":1.0,"no_show_rate":0.0,

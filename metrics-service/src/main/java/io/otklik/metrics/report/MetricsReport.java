@@ -14,9 +14,9 @@ import java.util.Map;
 @RegisterForReflection
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record MetricsReport(String tenant, Instant from, Instant to, long conversations, long messages, long leads,
-                            long booked, long confirmed, long cancelled, long noShow, long repliesSent,
-                            long repliesFailed, double fallbackRate, double chatToLead, double confirmedShare,
-                            double noShowRate, Ttfr ttfr, Map<String, Long> intents,
+                            long booked, long confirmed, long cancelled, long rescheduled, long noShow,
+                            long repliesSent, long repliesFailed, double fallbackRate, double chatToLead,
+                            double confirmedShare, double noShowRate, Ttfr ttfr, Map<String, Long> intents,
                             Map<String, ChannelReport> byChannel, Map<String, UtmReport> byUtmSource) {
 
     /**

@@ -25,7 +25,8 @@ public class MetricsService {
     /** The types the report counts (the rest are stored for later reports). */
     static final List<String> COUNTED = List.of(Topics.MESSAGE_RECEIVED, Topics.MESSAGE_CLASSIFIED,
             Topics.LEAD_CREATED, Topics.APPOINTMENT_BOOKED, Topics.APPOINTMENT_CONFIRMED,
-            Topics.APPOINTMENT_CANCELLED, Topics.NO_SHOW, Topics.REPLY_SENT, Topics.REPLY_FAILED);
+            Topics.APPOINTMENT_CANCELLED, Topics.APPOINTMENT_RESCHEDULED, Topics.NO_SHOW, Topics.REPLY_SENT,
+            Topics.REPLY_FAILED);
 
     private static final String FACTS = " from event_fact f left join conversation_fact c"
             + " on c.tenant_id = f.tenant_id and c.conversation_id = f.conversation_id";

@@ -25,9 +25,9 @@ public final class ReportCalculator {
         LatencySummary ttfr = LatencySummary.of(
                 facts.firstResponses().stream().map(FirstResponse::responseMs).toList(), FIRST_RESPONSE_TARGET);
         return new MetricsReport(tenant, from, to, total.conversations(), total.messages(), total.leads(),
-                total.booked(), total.confirmed(), total.cancelled(), total.noShows(), total.repliesSent(),
-                total.repliesFailed(), total.fallbackRate(), total.chatToLead(), total.confirmedShare(),
-                total.noShowRate(),
+                total.booked(), total.confirmed(), total.cancelled(), total.rescheduled(), total.noShows(),
+                total.repliesSent(), total.repliesFailed(), total.fallbackRate(), total.chatToLead(),
+                total.confirmedShare(), total.noShowRate(),
                 new MetricsReport.Ttfr(ttfr.count(), ttfr.p50Ms(), ttfr.p90Ms(), ttfr.p99Ms(), ttfr.maxMs(),
                         ttfr.underShare()),
                 new TreeMap<>(facts.intents()), byChannel(facts), byUtmSource(facts.utm()));

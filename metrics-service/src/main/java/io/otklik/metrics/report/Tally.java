@@ -9,9 +9,10 @@ import java.util.Collection;
  * events of its type.
  */
 public record Tally(long conversations, long messages, long classified, long fallbacks, long leads, long booked,
-                    long confirmed, long cancelled, long noShows, long repliesSent, long repliesFailed) {
+                    long confirmed, long cancelled, long noShows, long repliesSent, long repliesFailed,
+                    long rescheduled) {
 
-    public static final Tally ZERO = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final Tally ZERO = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /** Sums grouped counts into a tally; types the metrics do not count are ignored. */
     public static Tally of(Collection<TypeCount> counts) {
@@ -26,15 +27,16 @@ public record Tally(long conversations, long messages, long classified, long fal
         long n = c.events();
         return switch (c.type()) {
             // one conversation has one channel, so distinct conversations of several channel rows add up
-            case Topics.MESSAGE_RECEIVED -> new Tally(c.conversations(), n, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-            case Topics.MESSAGE_CLASSIFIED -> new Tally(0, 0, n, c.fallbacks(), 0, 0, 0, 0, 0, 0, 0);
-            case Topics.LEAD_CREATED -> new Tally(0, 0, 0, 0, n, 0, 0, 0, 0, 0, 0);
-            case Topics.APPOINTMENT_BOOKED -> new Tally(0, 0, 0, 0, 0, n, 0, 0, 0, 0, 0);
-            case Topics.APPOINTMENT_CONFIRMED -> new Tally(0, 0, 0, 0, 0, 0, n, 0, 0, 0, 0);
-            case Topics.APPOINTMENT_CANCELLED -> new Tally(0, 0, 0, 0, 0, 0, 0, n, 0, 0, 0);
-            case Topics.NO_SHOW -> new Tally(0, 0, 0, 0, 0, 0, 0, 0, n, 0, 0);
-            case Topics.REPLY_SENT -> new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, n, 0);
-            case Topics.REPLY_FAILED -> new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, n);
+            case Topics.MESSAGE_RECEIVED -> new Tally(c.conversations(), n, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            case Topics.MESSAGE_CLASSIFIED -> new Tally(0, 0, n, c.fallbacks(), 0, 0, 0, 0, 0, 0, 0, 0);
+            case Topics.LEAD_CREATED -> new Tally(0, 0, 0, 0, n, 0, 0, 0, 0, 0, 0, 0);
+            case Topics.APPOINTMENT_BOOKED -> new Tally(0, 0, 0, 0, 0, n, 0, 0, 0, 0, 0, 0);
+            case Topics.APPOINTMENT_CONFIRMED -> new Tally(0, 0, 0, 0, 0, 0, n, 0, 0, 0, 0, 0);
+            case Topics.APPOINTMENT_CANCELLED -> new Tally(0, 0, 0, 0, 0, 0, 0, n, 0, 0, 0, 0);
+            case Topics.NO_SHOW -> new Tally(0, 0, 0, 0, 0, 0, 0, 0, n, 0, 0, 0);
+            case Topics.REPLY_SENT -> new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, n, 0, 0);
+            case Topics.REPLY_FAILED -> new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, n, 0);
+            case Topics.APPOINTMENT_RESCHEDULED -> new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, n);
             default -> ZERO;
         };
     }
@@ -43,7 +45,7 @@ public record Tally(long conversations, long messages, long classified, long fal
         return new Tally(conversations + o.conversations, messages + o.messages, classified + o.classified,
                 fallbacks + o.fallbacks, leads + o.leads, booked + o.booked, confirmed + o.confirmed,
                 cancelled + o.cancelled, noShows + o.noShows, repliesSent + o.repliesSent,
-                repliesFailed + o.repliesFailed);
+                repliesFailed + o.repliesFailed, rescheduled + o.rescheduled);
     }
 
     /** Classified messages the bot was not sure about, of all classified. Target 3–10 %. */

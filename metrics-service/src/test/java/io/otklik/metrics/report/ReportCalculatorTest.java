@@ -34,6 +34,7 @@ class ReportCalculatorTest {
                 new TypeCount(Topics.APPOINTMENT_BOOKED, null, 2, 0, 0),
                 new TypeCount(Topics.APPOINTMENT_CONFIRMED, null, 3, 0, 0),
                 new TypeCount(Topics.APPOINTMENT_CANCELLED, TELEGRAM, 1, 1, 0),
+                new TypeCount(Topics.APPOINTMENT_RESCHEDULED, WHATSAPP, 2, 1, 0),
                 new TypeCount(Topics.NO_SHOW, WHATSAPP, 1, 1, 0),
                 new TypeCount(Topics.REPLY_SENT, WHATSAPP, 12, 6, 0),
                 new TypeCount(Topics.REPLY_FAILED, TELEGRAM, 2, 2, 0),
@@ -57,6 +58,7 @@ class ReportCalculatorTest {
         assertThat(r.booked()).isEqualTo(4);
         assertThat(r.confirmed()).isEqualTo(3);
         assertThat(r.cancelled()).isEqualTo(1);
+        assertThat(r.rescheduled()).isEqualTo(2);
         assertThat(r.noShow()).isEqualTo(1);
         assertThat(r.repliesSent()).isEqualTo(12);
         assertThat(r.repliesFailed()).isEqualTo(2);
@@ -125,9 +127,9 @@ class ReportCalculatorTest {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         JsonNode json = mapper.valueToTree(ReportCalculator.report("demo-salon", FROM, TO, week()));
         assertThat(json.fieldNames()).toIterable().containsExactly("tenant", "from", "to", "conversations",
-                "messages", "leads", "booked", "confirmed", "cancelled", "no_show", "replies_sent", "replies_failed",
-                "fallback_rate", "chat_to_lead", "confirmed_share", "no_show_rate", "ttfr", "intents", "by_channel",
-                "by_utm_source");
+                "messages", "leads", "booked", "confirmed", "cancelled", "rescheduled", "no_show", "replies_sent",
+                "replies_failed", "fallback_rate", "chat_to_lead", "confirmed_share", "no_show_rate", "ttfr", "intents",
+                "by_channel", "by_utm_source");
         assertThat(json.get("ttfr").fieldNames()).toIterable().containsExactly("count", "p50_ms", "p90_ms",
                 "p99_ms", "max_ms", "under_5s_share");
         assertThat(json.get("by_channel").get("WHATSAPP").fieldNames()).toIterable().containsExactly(
