@@ -202,6 +202,9 @@ class EndToEndIT {
         JsonNode m = demo.settledMetrics(result, Duration.ofSeconds(60));
         assertThat(m.path("conversations").asInt()).isGreaterThanOrEqualTo(20);
         assertThat(m.path("booked").asInt()).isGreaterThanOrEqualTo(1);
+        // Роман moves his haircut, Юлия cancels her pedicure
+        assertThat(m.path("rescheduled").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(m.path("cancelled").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(m.path("leads").asInt()).isGreaterThanOrEqualTo(1).isEqualTo(fakes.distinctCrmLeads());
         assertThat(transcript.toString(StandardCharsets.UTF_8)).contains("клиент →", "бот    →");
         assertThat(result.byChannel()).containsOnlyKeys("WHATSAPP", "TELEGRAM", "INSTAGRAM", "WEB_FORM")

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * The demo's conversations: Russian clients of a beauty salon and a dental clinic on WhatsApp, Telegram, Instagram and
- * web forms — bookings, price questions, a complaint, an urgent case, confirmations, a slot conflict, gibberish and a
- * duplicated webhook.
+ * web forms — bookings, price questions, a complaint, an urgent case, confirmations, a slot conflict, a move, a cancellation,
+ * gibberish and a duplicated webhook.
  */
 public final class Conversations {
 
@@ -31,6 +31,10 @@ public final class Conversations {
                         "Давайте в 16:00"),
                 Script.whatsApp(SALON, "Алина", "+79998887766", "ывапролд", "Хочу на педикюр в пятницу в 14:00"),
                 Script.whatsApp(SALON, "Ксения", "+79037654321", "Можно отменить запись?"),
+                Script.whatsApp(SALON, "Роман", "+79163334455", "Запишите меня на стрижку послезавтра в 11:00",
+                        "Перенесите, пожалуйста, на 17:00", "Да"),
+                Script.whatsApp(SALON, "Юлия", "+79035556677", "Хочу записаться на педикюр завтра в 12:00",
+                        "Планы поменялись, отмените, пожалуйста, запись"),
                 Script.telegram(SALON, "Анна", 310_000_001L, "Здравствуйте, сколько стоит маникюр?",
                         "Запишите на маникюр завтра в 18:00", "да"),
                 Script.telegram(SALON, "Олег", 310_000_002L, "Можно записаться на стрижку в пятницу в 10 утра?"),

@@ -126,10 +126,11 @@ public final class DemoMain {
     static String summaryLine(JsonNode m, int crmLeads) {
         JsonNode ttfr = m.path("ttfr");
         return String.format(Locale.ROOT, "demo: conversations=%d messages=%d leads=%d crm_leads=%d booked=%d"
-                        + " confirmed=%d no_show=%d fallback_rate=%.3f ttfr_p50_ms=%d ttfr_p99_ms=%d",
+                        + " confirmed=%d rescheduled=%d cancelled=%d no_show=%d fallback_rate=%.3f ttfr_p50_ms=%d"
+                        + " ttfr_p99_ms=%d",
                 m.path("conversations").asLong(), m.path("messages").asLong(), m.path("leads").asLong(), crmLeads,
-                m.path("booked").asLong(), m.path("confirmed").asLong(), m.path("no_show").asLong(),
-                m.path("fallback_rate").asDouble(), ttfr.path("p50_ms").asLong(), ttfr.path("p99_ms").asLong());
+                m.path("booked").asLong(), m.path("confirmed").asLong(), m.path("rescheduled").asLong(),
+                m.path("cancelled").asLong(), m.path("no_show").asLong(), m.path("fallback_rate").asDouble(), ttfr.path("p50_ms").asLong(), ttfr.path("p99_ms").asLong());
     }
 
     static void say(String format, Object... args) {
@@ -212,7 +213,8 @@ public final class DemoMain {
         /** The numbers that must stop moving (the response also echoes the query window, which moves with now). */
         private static List<Object> counts(JsonNode m) {
             return List.of(m.path("conversations").asInt(), m.path("messages").asInt(), m.path("leads").asInt(),
-                    m.path("booked").asInt(), m.path("confirmed").asInt(), m.path("no_show").asInt(),
+                    m.path("booked").asInt(), m.path("confirmed").asInt(), m.path("rescheduled").asInt(),
+                    m.path("cancelled").asInt(), m.path("no_show").asInt(),
                     m.path("replies_sent").asInt(), m.path("ttfr").path("count").asInt());
         }
 
