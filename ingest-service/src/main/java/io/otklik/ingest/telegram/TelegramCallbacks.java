@@ -5,6 +5,7 @@ import io.otklik.ingest.outbound.RestClients;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.platform.tenant.TenantRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -28,6 +29,12 @@ public class TelegramCallbacks {
         this.tenants = tenants;
     }
 
+    /** The failure without its message: a client exception's text may carry the URL, and the URL the bot token. */
+    static String what(Throwable e) {
+        return e instanceof WebApplicationException w ? "HTTP " + w.getResponse().getStatus()
+                : e.getClass().getSimpleName();
+    }
+
     /** Starts the call and returns at once. */
     public void answer(Tenant tenant, String callbackQueryId, long updateId) {
         Tenant.Telegram bot = tenant.channels().telegram();
@@ -39,6 +46,6 @@ public class TelegramCallbacks {
                 .subscribe().with(
                         ok -> LOG.debugf("tenant=%s update=%d callback query answered", tenant.id(), updateId),
                         e -> LOG.warnf("tenant=%s update=%d answerCallbackQuery failed (the press is stored): %s",
-                                tenant.id(), updateId, e.toString()));
+                                tenant.id(), updateId, what(e)));
     }
 }
