@@ -278,7 +278,8 @@ public class OutboundService {
                 return job.staff() ? Uni.createFrom().voidItem()
                         : outbox.publish(EventTypes.REPLY_SENT, job.tenantId(), r.conversationId(),
                         r.conversationId(), new ReplySent(r.replyId(), r.conversationId(), r.channel(),
-                                firstId != null ? firstId : d.externalMessageId(), r.kind(), r.inReplyTo(), r.inboundReceivedAt(), now))
+                                firstId != null ? firstId : d.externalMessageId(), r.kind(), r.inReplyTo(),
+                                r.inboundReceivedAt(), now))
                         .replaceWithVoid();
             }
             case "RETRY" -> {
@@ -324,7 +325,8 @@ public class OutboundService {
                                         update outbound_message set status = 'FAILED',
                                             error_code = coalesce(:code, error_code),
                                             error_reason = coalesce(:reason, error_reason), status_at = :at
-                                        where reply_id in (select reply_id from outbound_part where external_message_id = :wamid
+                                        where reply_id in (select reply_id from outbound_part
+                                            where external_message_id = :wamid
                                             union select reply_id from outbound_message
                                             where external_message_id = :wamid)
                                           and channel = 'WHATSAPP'

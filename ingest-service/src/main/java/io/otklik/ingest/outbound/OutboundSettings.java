@@ -71,7 +71,10 @@ public interface OutboundSettings {
         Duration startDelay();
     }
 
-    /** Messages per second (also the burst) per channel account, per tenant across its channels, and per Telegram chat. */
+    /**
+     * Messages per second (also the burst) per channel account and per tenant across its channels; the interval
+     * between two messages to one Telegram chat.
+     */
     interface RateLimits {
 
         /** Per WhatsApp business phone number (Meta's default throughput is 80 mps). */

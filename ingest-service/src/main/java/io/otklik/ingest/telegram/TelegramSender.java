@@ -28,8 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Sends through the Telegram Bot API in pieces of at most 4096 characters; buttons become an inline keyboard (one
  * button a row, callback_data = the button id) on the last piece. Each piece waits for the chat's own bucket (about
- * one message a second to one chat) as well as the bot's and the tenant's ({@link Throttle}). 429 carries retry_after for the retry; 403 (the
- * client blocked the bot) is permanent.
+ * one message a second to one chat) as well as the bot's and the tenant's ({@link Throttle}). 429 carries
+ * retry_after for the retry; 403 (the client blocked the bot) is permanent.
  */
 @ApplicationScoped
 public class TelegramSender implements ChannelSender {
