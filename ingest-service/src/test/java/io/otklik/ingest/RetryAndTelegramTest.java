@@ -113,7 +113,8 @@ class RetryAndTelegramTest extends OutboundTestSupport {
             KafkaEvents.send(event, event.subject());
             var received = sent.await(EventTypes.REPLY_SENT,
                     e -> e.data().replyId().equals(event.data().replyId()), WAIT);
-            assertThat(received.event().data().externalMessageId()).isEqualTo("802");
+            assertThat(received.event().data().externalMessageId())
+                    .as("the first piece, delivered by the first attempt").isEqualTo("801");
         }
         fake.verify(1, postRequestedFor(urlEqualTo(SEND)).withRequestBody(matchingJsonPath("$.chat_id", equalTo(chat)))
                 .withRequestBody(matchingJsonPath("$.text", equalTo("А".repeat(4000)))));

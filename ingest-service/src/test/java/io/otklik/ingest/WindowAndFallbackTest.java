@@ -211,6 +211,68 @@ class WindowAndFallbackTest extends OutboundTestSupport {
                         + "{\"content_type\":\"text\",\"title\":\"Позвонить мне\",\"payload\":\"call\"}]"));
     }
 
+    /** Meta's Send API refusal of a message outside the 24 h window (code 10, subcode 2018278). */
+    void instagramRefusesOutsideTheWindow(String igsid) {
+        fake.stubFor(post(urlEqualTo("/" + IG_ACCOUNT + "/messages"))
+                .withRequestBody(matchingJsonPath("$.recipient.id", equalTo(igsid)))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("""
+                                {"error":{"message":"(#10) This message is sent outside of allowed window.",\
+                                "type":"OAuthException","code":10,"error_subcode":2018278,\
+                                "fbtrace_id":"AbCdEfGh123"}}""")));
+    }
+
+    @Test
+    void instagramsOutsideTheWindowErrorFallsBackToSmsWhenThePhoneIsKnown() {
+        String phone = digits("7917");
+        String igsid = digits("1234567890");
+        instagramRefusesOutsideTheWindow(igsid);
+        fake.stubFor(post(urlEqualTo("/sms/send")).withRequestBody(containing("to=" + phone))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+                        {"status":"OK","status_code":100,"sms":{"%s":{"status":"OK","status_code":100,
+                         "sms_id":"000001-%s"}},"balance":4122.56}""".formatted(phone, phone))));
+        EventEnvelope<ReplyRequested> event = reply("demo-salon", Channel.INSTAGRAM, IG_ACCOUNT,
+                new Contact(igsid, "Иван", "+" + phone), "Ваша запись подтверждена", null, List.of());
+        // our log says the window is open (the client's message may not have reached us): Meta knows better
+        clientWrote(event, Duration.ofHours(2));
+        try (KafkaEvents.Listener sent = KafkaEvents.listen(EventTypes.REPLY_SENT.topic())) {
+            KafkaEvents.send(event, event.subject());
+            var received = sent.await(EventTypes.REPLY_SENT,
+                    e -> e.data().replyId().equals(event.data().replyId()), WAIT);
+            assertThat(received.event().data().externalMessageId()).isEqualTo("000001-" + phone);
+        }
+        fake.verify(1, postRequestedFor(urlEqualTo("/" + IG_ACCOUNT + "/messages"))
+                .withRequestBody(matchingJsonPath("$.recipient.id", equalTo(igsid))));
+        List<LoggedRequest> sms = fake.findAll(postRequestedFor(urlEqualTo("/sms/send"))
+                .withRequestBody(containing("to=" + phone)));
+        assertThat(sms).hasSize(1);
+        assertThat(form(sms.get(0).getBodyAsString())).contains("msg=Ваша запись подтверждена");
+        assertThat(row(event.data().replyId())).containsEntry("route", "SMS").containsEntry("status", "SENT")
+                .containsEntry("attempts", 1);
+    }
+
+    @Test
+    void instagramsOutsideTheWindowErrorWithoutAPhoneIsReplyFailedWithTheReason() {
+        String igsid = digits("1234567890");
+        instagramRefusesOutsideTheWindow(igsid);
+        EventEnvelope<ReplyRequested> event = reply("demo-salon", Channel.INSTAGRAM, IG_ACCOUNT,
+                new Contact(igsid, "Иван", null), "Ваша запись подтверждена", null, List.of());
+        clientWrote(event, Duration.ofHours(2));
+        try (KafkaEvents.Listener failed = KafkaEvents.listen(EventTypes.REPLY_FAILED.topic())) {
+            KafkaEvents.send(event, event.subject());
+            var received = failed.await(EventTypes.REPLY_FAILED,
+                    e -> e.data().replyId().equals(event.data().replyId()), WAIT);
+            assertThat(received.event().data().errorCode()).isEqualTo("10/2018278");
+            assertThat(received.event().data().reason()).contains("outside of allowed window")
+                    .contains("no fallback (no_phone)");
+            assertThat(received.event().data().retryable()).isFalse();
+        }
+        fake.verify(1, postRequestedFor(urlEqualTo("/" + IG_ACCOUNT + "/messages"))
+                .withRequestBody(matchingJsonPath("$.recipient.id", equalTo(igsid))));
+        assertThat(row(event.data().replyId())).containsEntry("status", "FAILED")
+                .containsEntry("error_code", "10/2018278");
+    }
+
     @Test
     void asynchronousFailedStatusEmitsReplyFailedOnceWithMetasCode() throws Exception {
         String to = digits("7916");

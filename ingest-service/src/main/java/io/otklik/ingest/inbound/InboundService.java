@@ -1,8 +1,14 @@
 package io.otklik.ingest.inbound;
 
 import io.otklik.events.EventTypes;
+import io.otklik.events.data.Channel;
 import io.otklik.events.data.Contact;
 import io.otklik.events.data.MessageReceived;
+import io.otklik.events.data.ReplyRequested;
+import io.otklik.ingest.outbound.OutboundService;
+import io.otklik.ingest.whatsapp.NumberedChoice;
+import io.otklik.ingest.whatsapp.WhatsAppSender;
+import io.otklik.platform.db.Rows;
 import io.otklik.platform.outbox.Outbox;
 import io.otklik.platform.outbox.OutboxRelay;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -126,9 +132,52 @@ public class InboundService {
 
     private Uni<Accepted> store(Mutiny.Session session, Inbound m, List<Clients.Identity> identities, UUID rawId,
                                 Instant receivedAt) {
-        UUID messageId = UUID.randomUUID();
         String conversationId = Conversations.id(m.tenantId(), m.channel(), m.channelAccountId(),
                 m.contact().channelUserId());
+        return numberedChoice(session, m, conversationId)
+                .chain(resolved -> insert(session, resolved, identities, rawId, receivedAt, conversationId));
+    }
+
+    /**
+     * A WhatsApp text that is only a number ("2", "второй") answers the numbered list of options our last
+     * delivered message in the conversation showed (more buttons than an interactive list holds): it gets that
+     * option's button id. Otherwise, or when the last message offered no numbered list, the text stays text.
+     */
+    private Uni<Inbound> numberedChoice(Mutiny.Session session, Inbound m, String conversationId) {
+        if (m.channel() != Channel.WHATSAPP || m.buttonId() != null || !"text".equals(m.messageType())
+                || NumberedChoice.number(m.text()).isEmpty()) {
+            return Uni.createFrom().item(m);
+        }
+        return session.createNativeQuery("""
+                        select route, request from outbound_message
+                        where tenant_id = :tenant and conversation_id = :conversation and kind <> :staff
+                          and status in ('SENT', 'DELIVERED', 'READ')
+                        order by sent_at desc nulls last limit 1""", Object[].class)
+                .setParameter("tenant", m.tenantId())
+                .setParameter("conversation", conversationId)
+                .setParameter("staff", OutboundService.STAFF_HANDOFF)
+                .getResultList()
+                .map(rows -> {
+                    if (rows.isEmpty() || !"TEXT".equals(Rows.text(rows.get(0)[0]))) {
+                        return m;
+                    }
+                    ReplyRequested last = OutboundService.request(Rows.text(rows.get(0)[1]));
+                    if (last == null || !WhatsAppSender.numberedList(last.buttons())) {
+                        return m;
+                    }
+                    return NumberedChoice.pick(m.text(), last.buttons()).map(button -> {
+                        LOG.infof("tenant=%s conversation=%s: a typed number picked option '%s' of reply %s",
+                                m.tenantId(), conversationId, button.id(), last.replyId());
+                        return new Inbound(m.tenantId(), m.channel(), m.channelAccountId(), m.externalMessageId(),
+                                m.contact(), m.text(), m.sentAt(), m.utm(), m.messageType(), m.attachments(),
+                                m.source(), button.id());
+                    }).orElse(m);
+                });
+    }
+
+    private Uni<Accepted> insert(Mutiny.Session session, Inbound m, List<Clients.Identity> identities, UUID rawId,
+                                 Instant receivedAt, String conversationId) {
+        UUID messageId = UUID.randomUUID();
         return session.createNativeQuery("""
                         insert into inbound_message (id, tenant_id, channel, channel_account_id, external_message_id,
                             conversation_id, channel_user_id, display_name, phone, text, sent_at, received_at, utm,

@@ -37,6 +37,11 @@ public class InstagramSender implements ChannelSender {
     static final int TITLE_LIMIT = 20;
     /** Graph codes where the same request may succeed later: temporary errors and call-rate limits. */
     static final Set<String> RETRYABLE = Set.of("1", "2", "4", "17", "32", "613", "80002");
+    /**
+     * Our code for Meta's code 10 with subcode 2018278, "This message is sent outside of allowed window": the
+     * client's last message is more than 24 h old. Not retried; {@code OutboundService} falls back to SMS.
+     */
+    public static final String OUTSIDE_WINDOW = "10/2018278";
 
     private final InstagramApi api;
     private final TenantRegistry tenants;
@@ -101,9 +106,16 @@ public class InstagramSender implements ChannelSender {
                             : Delivery.sent(mid);
                 })
                 .onFailure(WebApplicationException.class)
-                .recoverWithItem(e -> GraphErrors.delivery((WebApplicationException) e, RETRYABLE))
+                .recoverWithItem(e -> error(GraphErrors.read((WebApplicationException) e)))
                 .onFailure().recoverWithItem(e -> Delivery.failed("unreachable",
                         "the Instagram API did not answer: " + e.getClass().getSimpleName(), true));
+    }
+
+    static Delivery error(GraphErrors.GraphError error) {
+        if ("10".equals(error.code()) && "2018278".equals(error.subcode())) {
+            return Delivery.failed(OUTSIDE_WINDOW, error.message(), false);
+        }
+        return GraphErrors.delivery(error, RETRYABLE);
     }
 
     private static String cut(String title) {

@@ -32,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 /**
@@ -132,18 +133,19 @@ public class OutboundService {
                 return finish(job, null, Delivery.failed(plan.errorCode(), plan.reason(), false));
             }
             return send(tenant, job, plan, job.partsSent()).chain(d -> {
-                if (d.sent() || !"131047".equals(d.errorCode()) || plan.route() != Route.TEXT
-                        || r.channel() != Channel.WHATSAPP) {
+                if (d.sent() || plan.route() != Route.TEXT || !ReplyRoutes.windowClosedError(r.channel(),
+                        d.errorCode())) {
                     return finish(job, plan.route(), d);
                 }
-                // WhatsApp says the window is closed although our inbound log says open: fall back like outside it
+                // the channel says the window is closed although our inbound log says open: fall back like outside
                 ReplyRoutes.Plan fallback = ReplyRoutes.outsideWindow(tenant, r, settings.templateTextLimit());
                 if (!fallback.possible()) {
-                    return finish(job, plan.route(), Delivery.failed("131047", d.reason()
+                    return finish(job, plan.route(), Delivery.failed(d.errorCode(), d.reason()
                             + ": outside the 24 h window, and no fallback (" + fallback.errorCode() + ")", false));
                 }
-                LOG.infof("tenant=%s conversation=%s reply=%s: WhatsApp answered 131047, falling back to %s",
-                        job.tenantId(), r.conversationId(), r.replyId(), fallback.route());
+                LOG.infof("tenant=%s conversation=%s reply=%s: %s answered %s (window closed), falling back to %s",
+                        job.tenantId(), r.conversationId(), r.replyId(), r.channel(), d.errorCode(), fallback.route());
+                // the abandoned text's pieces are not the reply's any more: only the fallback's ids are recorded
                 return send(tenant, job, fallback, 0).chain(again -> finish(job, fallback.route(), again));
             });
         });
@@ -187,7 +189,10 @@ public class OutboundService {
         return sender.send(tenant, new SendRequest(job.reply(), plan.route(), plan.template(), skipParts));
     }
 
-    /** Records the attempt's outcome: SENT, RETRY (later attempt due) or FAILED, with its event. */
+    /**
+     * Records the attempt's outcome: SENT, RETRY (later attempt due) or FAILED, with its event. The ids of the
+     * pieces delivered are kept (outbound_part); the row's external id is the reply's first piece, set once.
+     */
     private Uni<Void> finish(Job job, Route route, Delivery d) {
         ReplyRequested r = job.reply();
         Instant now = clock.instant();
@@ -199,14 +204,22 @@ public class OutboundService {
                 ? "gave up after " + job.attempts() + " attempt(s): " + d.reason() : d.reason();
         Instant next = again ? now.plus(backoff.next(job.attempts(), d, ThreadLocalRandom.current().nextDouble()))
                 : null;
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
+        // a fallback on a retry replaced the pieces earlier attempts delivered on the abandoned route
+        boolean restarted = job.route() != null && route != null && route != job.route();
+        int firstPart = restarted ? 0 : job.partsSent();
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> forgetParts(session, r, restarted)
+                        .chain(() -> session.createNativeQuery("""
                                 update outbound_message set status = :status, route = coalesce(:route, route),
-                                    external_message_id = :external, error_code = :code, error_reason = :reason,
+                                    external_message_id = case when :restarted then :external
+                                        else coalesce(external_message_id, :external) end,
+                                    error_code = :code, error_reason = :reason,
                                     sent_at = :sentAt, status_at = :now, parts_sent = :parts,
                                     next_attempt_at = :next, sending_since = null
-                                where reply_id = :id and status = 'SENDING'""")
+                                where reply_id = :id and status = 'SENDING'
+                                returning external_message_id""", Object.class)
                         .setParameter("status", status)
                         .setParameter("route", route == null ? null : route.name())
+                        .setParameter("restarted", restarted)
                         .setParameter("external", d.externalMessageId())
                         .setParameter("code", d.errorCode())
                         .setParameter("reason", reason)
@@ -215,21 +228,47 @@ public class OutboundService {
                         .setParameter("parts", d.partsSent())
                         .setParameter("next", next)
                         .setParameter("id", r.replyId())
-                        .executeUpdate())
+                        .getResultList())
                 .chain(updated -> {
-                    if (updated == 0) {
+                    if (updated.isEmpty()) {
                         LOG.warnf("tenant=%s conversation=%s reply=%s was no longer SENDING (swept as"
                                 + " interrupted?); outcome %s not recorded", job.tenantId(), r.conversationId(),
                                 r.replyId(), status);
                         return Uni.createFrom().voidItem();
                     }
-                    return announce(job, route, d, status, reason, next, now);
-                }))
+                    String first = Rows.text(updated.get(0));
+                    return recordParts(session, r.replyId(), firstPart, d.externalMessageIds())
+                            .chain(() -> announce(job, route, d, first, status, reason, next, now));
+                })))
                 .invoke(relay::wakeUp);
     }
 
-    private Uni<Void> announce(Job job, Route route, Delivery d, String status, String reason, Instant next,
-                               Instant now) {
+    private static Uni<Void> forgetParts(Mutiny.Session session, ReplyRequested r, boolean restarted) {
+        if (!restarted) {
+            return Uni.createFrom().voidItem();
+        }
+        return session.createNativeQuery("delete from outbound_part where reply_id = :id")
+                .setParameter("id", r.replyId())
+                .executeUpdate()
+                .replaceWithVoid();
+    }
+
+    /** Keeps the channel's id of each piece delivered in this attempt, numbered from {@code firstPart}. */
+    private static Uni<Void> recordParts(Mutiny.Session session, UUID replyId, int firstPart, List<String> ids) {
+        return Multi.createFrom().range(0, ids.size())
+                .onItem().transformToUniAndConcatenate(i -> session.createNativeQuery("""
+                                insert into outbound_part (reply_id, part, external_message_id)
+                                values (:id, :part, :external) on conflict do nothing""")
+                        .setParameter("id", replyId)
+                        .setParameter("part", firstPart + i)
+                        .setParameter("external", ids.get(i))
+                        .executeUpdate())
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> announce(Job job, Route route, Delivery d, String firstId, String status, String reason,
+                               Instant next, Instant now) {
         ReplyRequested r = job.reply();
         String what = job.staff() ? "staff message" : "reply";
         switch (status) {
@@ -239,7 +278,8 @@ public class OutboundService {
                 return job.staff() ? Uni.createFrom().voidItem()
                         : outbox.publish(EventTypes.REPLY_SENT, job.tenantId(), r.conversationId(),
                         r.conversationId(), new ReplySent(r.replyId(), r.conversationId(), r.channel(),
-                                d.externalMessageId(), r.kind(), r.inReplyTo(), r.inboundReceivedAt(), now))
+                                firstId != null ? firstId : d.externalMessageId(), r.kind(), r.inReplyTo(),
+                                r.inboundReceivedAt(), now))
                         .replaceWithVoid();
             }
             case "RETRY" -> {
@@ -267,7 +307,8 @@ public class OutboundService {
     }
 
     /**
-     * Applies WhatsApp delivery statuses to our outbound messages (later statuses never move one back). A
+     * Applies WhatsApp delivery statuses to our outbound messages, matched by the wamid of any of a reply's pieces
+     * (later statuses never move one back). A
      * {@code failed} status (Meta's asynchronous error, e.g. 131047) fails the reply and emits {@code reply_failed}
      * with Meta's code, once however often Meta repeats it.
      */
@@ -284,7 +325,11 @@ public class OutboundService {
                                         update outbound_message set status = 'FAILED',
                                             error_code = coalesce(:code, error_code),
                                             error_reason = coalesce(:reason, error_reason), status_at = :at
-                                        where external_message_id = :wamid and channel = 'WHATSAPP'
+                                        where reply_id in (select reply_id from outbound_part
+                                            where external_message_id = :wamid
+                                            union select reply_id from outbound_message
+                                            where external_message_id = :wamid)
+                                          and channel = 'WHATSAPP'
                                           and status <> 'FAILED'
                                         returning reply_id, tenant_id, conversation_id, kind, request""",
                                         Object[].class)
@@ -302,7 +347,10 @@ public class OutboundService {
                                     update outbound_message set status = :status,
                                         error_code = coalesce(:code, error_code),
                                         error_reason = coalesce(:reason, error_reason), status_at = :at
-                                    where external_message_id = :wamid and channel = 'WHATSAPP'
+                                    where reply_id in (select reply_id from outbound_part
+                                        where external_message_id = :wamid
+                                        union select reply_id from outbound_message where external_message_id = :wamid)
+                                      and channel = 'WHATSAPP'
                                       and status <> 'FAILED' and (status_at is null or status_at <= :at)""")
                             .setParameter("status", s.status().toUpperCase(Locale.ROOT))
                             .setParameter("code", s.errorCode())
@@ -343,7 +391,7 @@ public class OutboundService {
     }
 
     /** The stored request, or null for a row written before requests were stored. */
-    static ReplyRequested request(String json) {
+    public static ReplyRequested request(String json) {
         if (json == null) {
             return null;
         }

@@ -71,7 +71,10 @@ public interface OutboundSettings {
         Duration startDelay();
     }
 
-    /** Messages per second (also the burst) per channel account, and per tenant across its channels. */
+    /**
+     * Messages per second (also the burst) per channel account and per tenant across its channels; the interval
+     * between two messages to one Telegram chat.
+     */
     interface RateLimits {
 
         /** Per WhatsApp business phone number (Meta's default throughput is 80 mps). */
@@ -93,5 +96,9 @@ public interface OutboundSettings {
         /** Per tenant, all channels together. */
         @WithDefault("100")
         int tenant();
+
+        /** The least time between two messages to one Telegram chat (Telegram: avoid more than 1 msg/s per chat). */
+        @WithDefault("1s")
+        Duration telegramChatInterval();
     }
 }

@@ -12,7 +12,9 @@ public final class Parts {
 
     /**
      * @param skip parts an earlier attempt delivered; they are not sent again
-     * @return the last part's delivery, with {@link Delivery#partsSent()} counting every delivered part
+     * @return the last part's outcome, with {@link Delivery#partsSent()} counting every delivered part,
+     *         {@link Delivery#externalMessageIds()} the ids of the parts delivered now and
+     *         {@link Delivery#externalMessageId()} the first of them
      */
     public static <T> Uni<Delivery> send(List<T> parts, int skip, Function<T, Uni<Delivery>> one) {
         Uni<Delivery> chain = Uni.createFrom().item(Delivery.sent(null).withParts(skip));
@@ -20,7 +22,8 @@ public final class Parts {
             T part = parts.get(i);
             int before = i;
             chain = chain.chain(previous -> previous.sent()
-                    ? one.apply(part).map(d -> d.withParts(d.sent() ? before + 1 : before))
+                    ? one.apply(part).map(d -> d.withParts(d.sent() ? before + 1 : before)
+                            .afterPieces(previous.externalMessageIds()))
                     : Uni.createFrom().item(previous));
         }
         return chain;

@@ -43,6 +43,15 @@ public final class ReplyRoutes {
         return lastInbound != null && now.isBefore(lastInbound.plus(window).minus(margin));
     }
 
+    /**
+     * Whether a channel's send error means its window is closed (WhatsApp 131047; Instagram code 10 subcode
+     * 2018278), so the reply should take the outside-window route instead of failing.
+     */
+    public static boolean windowClosedError(Channel channel, String errorCode) {
+        return channel == Channel.WHATSAPP && "131047".equals(errorCode)
+                || channel == Channel.INSTAGRAM && "10/2018278".equals(errorCode);
+    }
+
     /** Whether the channel has a customer-service window at all. */
     public static boolean hasWindow(Channel channel) {
         return channel == Channel.WHATSAPP || channel == Channel.INSTAGRAM;

@@ -10,7 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
-/** The Telegram Bot API's sendMessage ({@code otklik.telegram.api-url}). */
+/** The Telegram Bot API's sendMessage and answerCallbackQuery ({@code otklik.telegram.api-url}). */
 @Path("")
 public interface TelegramApi {
 
@@ -19,4 +19,10 @@ public interface TelegramApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     Uni<JsonNode> sendMessage(@PathParam("token") String token, Map<String, Object> body);
+
+    @POST
+    @Path("/bot{token}/answerCallbackQuery")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<JsonNode> answerCallbackQuery(@PathParam("token") String token, Map<String, Object> body);
 }

@@ -27,8 +27,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends through the Telegram Bot API in pieces of at most 4096 characters; buttons become an inline keyboard (one
- * button a row, callback_data = the button id) on the last piece. 429 carries retry_after for the retry; 403 (the
- * client blocked the bot) is permanent.
+ * button a row, callback_data = the button id) on the last piece. Each piece waits for the chat's own bucket (about
+ * one message a second to one chat) as well as the bot's and the tenant's ({@link Throttle}). 429 carries
+ * retry_after for the retry; 403 (the client blocked the bot) is permanent.
  */
 @ApplicationScoped
 public class TelegramSender implements ChannelSender {
@@ -67,8 +68,9 @@ public class TelegramSender implements ChannelSender {
         } catch (NumberFormatException | NullPointerException e) {
             return Uni.createFrom().item(Delivery.failed("bad_recipient", "a Telegram chat id is a number", false));
         }
-        return Parts.send(bodies(chatId, reply.text(), reply.buttons()), request.skipParts(), body -> throttle
-                .acquire(Throttle.Kind.TELEGRAM, bot.botAlias(), tenant.id())
+        long chat = chatId;
+        return Parts.send(bodies(chat, reply.text(), reply.buttons()), request.skipParts(), body -> throttle
+                .acquireTelegramChat(bot.botAlias(), chat, tenant.id())
                 .chain(() -> sendOne(token, body)));
     }
 

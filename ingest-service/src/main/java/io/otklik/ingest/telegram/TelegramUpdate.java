@@ -35,9 +35,11 @@ public final class TelegramUpdate {
      *                    sticker
      * @param buttonId    the pressed inline button's callback_data
      * @param source      telegram_start for a /start deep link
+     * @param callbackQueryId the press's callback_query id, to answer it (stops the button's spinner)
      */
     public record Message(long updateId, long chatId, String name, String text, String phone, Instant date,
-                         String messageType, List<Attachment> attachments, String buttonId, Utm utm, String source) {
+                         String messageType, List<Attachment> attachments, String buttonId, Utm utm, String source,
+                         String callbackQueryId) {
     }
 
     /**
@@ -151,7 +153,7 @@ public final class TelegramUpdate {
             utm = StartPayload.utm(text);
         }
         return new Message(updateId, chat.path("id").asLong(), name(chat, from), shown, phone, date(message), type,
-                attachments, null, utm, source);
+                attachments, null, utm, source, null);
     }
 
     private static Message callback(long updateId, JsonNode callback) {
@@ -179,7 +181,7 @@ public final class TelegramUpdate {
             }
         }
         return new Message(updateId, chatId.asLong(), name(from, from), title != null ? title : data, null, null,
-                "button", List.of(), data, null, null);
+                "button", List.of(), data, null, null, blankToNull(callback.path("id").asText(null)));
     }
 
     private static String name(JsonNode chat, JsonNode from) {

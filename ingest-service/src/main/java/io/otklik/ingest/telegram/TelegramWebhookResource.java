@@ -32,10 +32,12 @@ public class TelegramWebhookResource {
 
     private final TenantRegistry tenants;
     private final InboundService inbound;
+    private final TelegramCallbacks callbacks;
 
-    public TelegramWebhookResource(TenantRegistry tenants, InboundService inbound) {
+    public TelegramWebhookResource(TenantRegistry tenants, InboundService inbound, TelegramCallbacks callbacks) {
         this.tenants = tenants;
         this.inbound = inbound;
+        this.callbacks = callbacks;
     }
 
     @POST
@@ -67,7 +69,14 @@ public class TelegramWebhookResource {
         Inbound in = new Inbound(tenant.id(), Channel.TELEGRAM, bot.botAlias(), Long.toString(message.updateId()),
                 contact, message.text(), message.date(), message.utm(), message.messageType(), message.attachments(),
                 message.source(), message.buttonId());
-        return inbound.accept(new RawWebhook(Channel.TELEGRAM, raw), List.of(in)).map(accepted -> Map.of(
+        return inbound.accept(new RawWebhook(Channel.TELEGRAM, raw), List.of(in))
+                .invoke(accepted -> {
+                    // a press stored now (not a retried update_id) is answered once, after the commit
+                    if (message.callbackQueryId() != null && accepted.stream().anyMatch(a -> !a.duplicate())) {
+                        callbacks.answer(tenant, message.callbackQueryId(), message.updateId());
+                    }
+                })
+                .map(accepted -> Map.of(
                 "accepted", accepted.stream().filter(a -> !a.duplicate()).count(),
                 "duplicates", accepted.stream().filter(Accepted::duplicate).count(),
                 "ignored", 0));

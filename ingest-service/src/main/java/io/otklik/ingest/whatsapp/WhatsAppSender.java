@@ -97,9 +97,17 @@ public class WhatsAppSender implements ChannelSender {
                         "the Graph API did not answer: " + e.getClass().getSimpleName(), true));
     }
 
+    /**
+     * Whether a free-text reply with these buttons shows them as a numbered list in the text (more than an
+     * interactive list holds): the client answers by typing a number, which inbound maps back to the button.
+     */
+    public static boolean numberedList(List<Button> buttons) {
+        return buttons.size() > MAX_ROWS;
+    }
+
     /** The messages of a free-text reply: text parts, the last one interactive when there are buttons. */
     static List<Map<String, Object>> textBodies(String to, String text, List<Button> buttons) {
-        if (buttons.isEmpty() || buttons.size() > MAX_ROWS) {
+        if (buttons.isEmpty() || numberedList(buttons)) {
             String all = buttons.isEmpty() ? text : text + numbered(buttons);
             return TextChunks.split(all, TEXT_LIMIT).stream().map(t -> textBody(to, t)).toList();
         }
