@@ -5,7 +5,6 @@ import io.otklik.platform.tenant.Tenant;
 import io.otklik.platform.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.otklik.routing.takeover.TakeoverService;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.QueryParam;
@@ -18,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -57,7 +57,6 @@ public class ConversationResource {
 
     @POST
     @Path("/{id}/takeover")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "A person takes the conversation over: the bot stays silent in it until released or until"
             + " the minutes pass (default otklik.takeover.default-minutes)")
     @APIResponse(responseCode = "200", description = "the takeover")
@@ -65,8 +64,10 @@ public class ConversationResource {
     @APIResponse(responseCode = "404", description = "the tenant has no such conversation")
     public Uni<TakeoverService.TakeoverView> takeOver(@HeaderParam(ApiKeys.HEADER) String apiKey,
                                                       @PathParam("id") String id,
-                                                      TakeoverService.TakeoverRequest request) {
-        return takeover.takeOver(apiKeys.tenant(apiKey), id, request);
+                                                      @RequestBody(description = "optional: {\"minutes\": 30,"
+                                                              + " \"staffId\": \"marina\"}") String body) {
+        Tenant tenant = apiKeys.tenant(apiKey);
+        return takeover.takeOver(tenant, id, TakeoverService.request(body));
     }
 
     @POST

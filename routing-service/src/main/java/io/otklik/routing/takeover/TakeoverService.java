@@ -1,5 +1,9 @@
 package io.otklik.routing.takeover;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.platform.web.ProblemException;
 import io.otklik.routing.dialog.ConversationState;
@@ -25,6 +29,8 @@ import org.jboss.logging.Logger;
 public class TakeoverService {
 
     private static final Logger LOG = Logger.getLogger(TakeoverService.class);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     /** The longest takeover one call may ask for: a week. */
     public static final int MAX_MINUTES = 7 * 24 * 60;
     /** The most conversations one list returns. */
@@ -63,6 +69,25 @@ public class TakeoverService {
     public record ConversationItem(String id, String channel, String state, String clientId, UUID leadId,
                                    Instant firstMessageAt, Instant lastMessageAt, boolean takenOver,
                                    String takenOverBy, Instant takenOverUntil) {
+    }
+
+    /**
+     * Reads a takeover body: empty means all defaults.
+     *
+     * @throws ProblemException 400 naming the field when it is not JSON or a value has the wrong type
+     */
+    public static TakeoverRequest request(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readValue(body, TakeoverRequest.class);
+        } catch (MismatchedInputException e) {
+            String field = e.getPath().isEmpty() ? "body" : e.getPath().get(0).getFieldName();
+            throw ProblemException.badRequest("'" + field + "' has the wrong type", field);
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badRequest("the body is not a JSON object like {\"minutes\": 30}", "body");
+        }
     }
 
     public Uni<TakeoverView> takeOver(Tenant tenant, String id, TakeoverRequest request) {
