@@ -79,8 +79,7 @@ public class TenantRegistry {
     }
 
     /** The scheduled check: reloads only when the file's modification time or size changed. */
-    @Scheduled(every = "${otklik.tenants.reload-interval:5s}", delayed = "${otklik.tenants.reload-interval:5s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${otklik.tenants.reload-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void checkForChanges() {
         if (file == null) {
             return;
