@@ -66,6 +66,26 @@ class EventContractTest {
     }
 
     @Test
+    void leadScoresAndPrioritiesAreChecked() throws IOException {
+        ObjectMapper mapper = EventJson.mapper();
+        ObjectNode lead = (ObjectNode) mapper.readTree(EventJson.write(EventEnvelope.of(EventTypes.LEAD_CREATED,
+                "routing-service", EventSamples.T, "demo-salon", EventSamples.CONVERSATION,
+                (io.otklik.events.data.LeadCreated) EventSamples.all().get(EventTypes.LEAD_CREATED))));
+        assertThat(EventSchemas.violations(lead.toString())).isEmpty();
+        ((ObjectNode) lead.get("data")).put("qualityScore", 6);
+        assertThat(EventSchemas.violations(lead.toString())).anyMatch(v -> v.contains("qualityScore"));
+        ((ObjectNode) lead.get("data")).put("qualityScore", 3).putArray("qualitySignals").add("mood");
+        assertThat(EventSchemas.violations(lead.toString())).anyMatch(v -> v.contains("qualitySignals"));
+
+        ObjectNode routed = (ObjectNode) mapper.readTree(EventJson.write(EventEnvelope.of(EventTypes.LEAD_ROUTED,
+                "routing-service", EventSamples.T, "demo-salon", EventSamples.CONVERSATION,
+                (io.otklik.events.data.LeadRouted) EventSamples.all().get(EventTypes.LEAD_ROUTED))));
+        assertThat(EventSchemas.violations(routed.toString())).isEmpty();
+        ((ObjectNode) routed.get("data")).put("priority", "P4");
+        assertThat(EventSchemas.violations(routed.toString())).anyMatch(v -> v.contains("priority"));
+    }
+
+    @Test
     void replyButtonsAreChecked() throws IOException {
         ObjectMapper mapper = EventJson.mapper();
         ReplyRequested reply = (ReplyRequested) EventSamples.all().get(EventTypes.REPLY_REQUESTED);

@@ -2,6 +2,7 @@ package io.otklik.events.data;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -17,8 +18,22 @@ import java.util.UUID;
  * @param summary        a short Russian summary for the manager
  * @param urgent         whether a person should answer now
  * @param firstMessageAt when the client's first message arrived
+ * @param qualityScore   Lead Quality Score 1–5 (routing-service README, "Lead Quality Score"); null from older producers
+ * @param qualitySignals the signals that scored, e.g. {@code phone}, {@code service}, {@code time}, {@code ad}
  */
 @RegisterForReflection
 public record LeadCreated(UUID leadId, String conversationId, String clientId, Channel channel, Contact contact,
-                          Utm utm, String intent, String summary, boolean urgent, Instant firstMessageAt) {
+                          Utm utm, String intent, String summary, boolean urgent, Instant firstMessageAt,
+                          Integer qualityScore, List<String> qualitySignals) {
+
+    public LeadCreated {
+        qualitySignals = qualitySignals == null ? List.of() : List.copyOf(qualitySignals);
+    }
+
+    /** Without a quality score. */
+    public LeadCreated(UUID leadId, String conversationId, String clientId, Channel channel, Contact contact, Utm utm,
+                       String intent, String summary, boolean urgent, Instant firstMessageAt) {
+        this(leadId, conversationId, clientId, channel, contact, utm, intent, summary, urgent, firstMessageAt, null,
+                null);
+    }
 }

@@ -1,5 +1,6 @@
 package io.otklik.events.data;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.UUID;
 
@@ -10,8 +11,17 @@ import java.util.UUID;
  * @param assigneeRole owner, on-duty, specialist or bot
  * @param ruleId       the routing rule that matched
  * @param reason       why, in words
+ * @param priority     P1 (now), P2 (soon) or P3 (when convenient); null from older producers
+ * @param notifyAssignee the assignee is alerted as well (the rule said {@code + notify}); JSON {@code notify}
  */
 @RegisterForReflection
 public record LeadRouted(UUID leadId, String conversationId, String assignee, String assigneeRole, String ruleId,
-                         String reason) {
+                         String reason, String priority,
+                         @JsonProperty("notify") boolean notifyAssignee) {
+
+    /** Without priority and notification. */
+    public LeadRouted(UUID leadId, String conversationId, String assignee, String assigneeRole, String ruleId,
+                      String reason) {
+        this(leadId, conversationId, assignee, assigneeRole, ruleId, reason, null, false);
+    }
 }

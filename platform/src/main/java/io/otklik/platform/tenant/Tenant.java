@@ -9,11 +9,12 @@ import java.util.Optional;
 /**
  * One business as declared in {@code tenants.yaml}. Secrets are never inline: fields ending in {@code Env} name the
  * environment variable (or config key) that holds the secret; {@link TenantRegistry#secret(String)} resolves them.
+ * {@code rules} is routing-service's rules text (grammar in routing-service/README.md), null for its defaults.
  */
 @RegisterForReflection(ignoreNested = false)
 public record Tenant(String id, String name, String timezone, String segment, String apiKeyEnv, Channels channels,
                      Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders, Sms sms,
-                     Nlu nlu) {
+                     Nlu nlu, String rules) {
 
     public Tenant {
         staff = staff == null ? List.of() : List.copyOf(staff);
@@ -24,10 +25,19 @@ public record Tenant(String id, String name, String timezone, String segment, St
         nlu = nlu == null ? new Nlu(null, null, null) : nlu;
     }
 
+    /** Without routing rules: routing-service's default rules apply. */
+    public Tenant(String id, String name, String timezone, String segment, String apiKeyEnv, Channels channels,
+                  Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders, Sms sms,
+                  Nlu nlu) {
+        this(id, name, timezone, segment, apiKeyEnv, channels, crm, hours, staff, services, reminders, sms, nlu,
+                null);
+    }
+
     /** Without NLU settings: the installation's defaults apply. */
     public Tenant(String id, String name, String timezone, String segment, String apiKeyEnv, Channels channels,
                   Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders, Sms sms) {
-        this(id, name, timezone, segment, apiKeyEnv, channels, crm, hours, staff, services, reminders, sms, null);
+        this(id, name, timezone, segment, apiKeyEnv, channels, crm, hours, staff, services, reminders, sms, null,
+                null);
     }
 
     public ZoneId zone() {

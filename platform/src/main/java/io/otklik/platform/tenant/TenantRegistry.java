@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -18,23 +21,107 @@ import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
-/** The tenants of this installation, read once from {@code tenants.yaml} ({@code otklik.tenants.file}). */
+/**
+ * The tenants of this installation, read from {@code tenants.yaml} ({@code otklik.tenants.file}) and reloaded when
+ * the file changes on disk (a cheap mtime/size check every {@code otklik.tenants.reload-interval}, 5 s; "off"
+ * disables it). A changed file that does not parse or validate (including every {@link TenantValidator} bean's
+ * checks) is refused with a log line and the previous configuration stays in force.
+ */
 @ApplicationScoped
 public class TenantRegistry {
 
-    private final List<Tenant> tenants;
+    private static final Logger LOG = Logger.getLogger(TenantRegistry.class);
+
+    private volatile List<Tenant> tenants;
     private final Config config;
+    private final Path file;
+    private final List<TenantValidator> validators;
+    private volatile String loadedText;
+    private volatile FileTime loadedModified;
+    private volatile long loadedSize = -1;
 
     @jakarta.inject.Inject
     public TenantRegistry(@ConfigProperty(name = "otklik.tenants.file", defaultValue = "tenants.yaml") String file,
-                          Config config) {
-        this(load(Path.of(file)), config);
+                          Config config, Instance<TenantValidator> validators) {
+        this(Path.of(file), config, validators.stream().toList());
+    }
+
+    /** Without service validators (tools and tests of other modules). */
+    public TenantRegistry(String file, Config config) {
+        this(Path.of(file), config, List.of());
+    }
+
+    /**
+     * Reads and validates the file now.
+     *
+     * @throws IllegalStateException when it cannot be read, parsed or validated
+     */
+    public TenantRegistry(Path file, Config config, List<TenantValidator> validators) {
+        this.file = file;
+        this.config = config;
+        this.validators = List.copyOf(validators);
+        FileTime modified = modified(file);
+        long size = size(file);
+        String text = read(file);
+        this.tenants = List.copyOf(parse(text, file, this.validators));
+        this.loadedText = text;
+        this.loadedModified = modified;
+        this.loadedSize = size;
     }
 
     TenantRegistry(List<Tenant> tenants, Config config) {
         this.tenants = List.copyOf(tenants);
         this.config = config;
+        this.file = null;
+        this.validators = List.of();
+    }
+
+    /** The scheduled check: reloads only when the file's modification time or size changed. */
+    @Scheduled(every = "${otklik.tenants.reload-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void checkForChanges() {
+        if (file == null) {
+            return;
+        }
+        FileTime modified = modified(file);
+        long size = size(file);
+        if (modified == null || modified.equals(loadedModified) && size == loadedSize) {
+            return;
+        }
+        loadedModified = modified;
+        loadedSize = size;
+        reload();
+    }
+
+    /**
+     * Reads the file again and applies it when it changed and is valid; a bad file is logged (the tenant, the line
+     * and the reason) and refused, and the previous configuration stays.
+     *
+     * @return whether a new configuration now applies
+     */
+    public synchronized boolean reload() {
+        if (file == null) {
+            return false;
+        }
+        String text;
+        List<Tenant> fresh;
+        try {
+            text = read(file);
+            if (text.equals(loadedText)) {
+                return false;
+            }
+            fresh = parse(text, file, validators);
+        } catch (IllegalStateException e) {
+            LOG.errorf("tenants file %s changed but is refused, the previous configuration stays in force: %s",
+                    file, e.getMessage());
+            return false;
+        }
+        tenants = List.copyOf(fresh);
+        loadedText = text;
+        LOG.infof("tenants file %s reloaded: %d tenants (%s)", file, fresh.size(),
+                String.join(", ", fresh.stream().map(Tenant::id).toList()));
+        return true;
     }
 
     public List<Tenant> all() {
@@ -93,19 +180,57 @@ public class TenantRegistry {
     }
 
     static List<Tenant> load(Path file) {
+        return parse(read(file), file, List.of());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read tenants file " + file.toAbsolutePath() + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    static List<Tenant> parse(String text, Path file, List<TenantValidator> validators) {
         ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
                 .addModule(new JavaTimeModule())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
         File parsed;
         try {
-            parsed = yaml.readValue(Files.readString(file), File.class);
+            parsed = yaml.readValue(text, File.class);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read tenants file " + file.toAbsolutePath() + ": " + e.getMessage(),
                     e);
         }
         List<Tenant> tenants = parsed == null || parsed.tenants() == null ? List.of() : parsed.tenants();
         validate(tenants, file);
+        for (Tenant t : tenants) {
+            for (TenantValidator v : validators) {
+                try {
+                    v.validate(t);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException(file + ": tenant '" + t.id() + "': " + e.getMessage(), e);
+                }
+            }
+        }
         return tenants;
     }
 

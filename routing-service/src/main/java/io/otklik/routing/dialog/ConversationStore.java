@@ -27,10 +27,18 @@ public class ConversationStore {
                                   Instant firstMessageAt, Instant lastMessageAt) {
     }
 
-    /** A new lead with its routing. */
+    /**
+     * A new lead with its routing.
+     *
+     * @param qualityScore   Lead Quality Score 1–5
+     * @param qualitySignals the signals that scored
+     * @param priority       P1–P3 from the routing rule
+     * @param notifyAssignee the rule alerts the assignee
+     */
     public record NewLead(UUID id, String tenantId, String conversationId, String clientId, String intent,
                           String summary, boolean urgent, String assignee, String assigneeRole, String ruleId,
-                          Instant createdAt) {
+                          Instant createdAt, int qualityScore, java.util.List<String> qualitySignals,
+                          String priority, boolean notifyAssignee) {
     }
 
     /**
@@ -163,9 +171,10 @@ public class ConversationStore {
     public Uni<Boolean> insertLead(NewLead lead) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         insert into lead (id, tenant_id, conversation_id, client_id, status, intent, summary, urgent,
-                            assignee, assignee_role, rule_id, created_at)
+                            assignee, assignee_role, rule_id, created_at, quality_score, quality_signals, priority,
+                            notify)
                         values (:id, :tenant, :conversation, :client, 'NEW', :intent, :summary, :urgent, :assignee,
-                            :role, :rule, :at)
+                            :role, :rule, :at, :score, :signals, :priority, :notify)
                         on conflict (conversation_id) do nothing""")
                 .setParameter("id", lead.id())
                 .setParameter("tenant", lead.tenantId())
@@ -178,6 +187,10 @@ public class ConversationStore {
                 .setParameter("role", lead.assigneeRole())
                 .setParameter("rule", lead.ruleId())
                 .setParameter("at", lead.createdAt())
+                .setParameter("score", (short) lead.qualityScore())
+                .setParameter("signals", String.join(",", lead.qualitySignals()))
+                .setParameter("priority", lead.priority())
+                .setParameter("notify", lead.notifyAssignee())
                 .executeUpdate()
                 .chain(inserted -> inserted == 0 ? Uni.createFrom().item(false)
                         : session.createNativeQuery("update conversation set lead_id = :lead where id = :id"

@@ -22,13 +22,21 @@ import io.otklik.platform.outbox.Outbox;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.platform.tenant.TenantRegistry;
 import io.otklik.routing.booking.AppointmentStore;
-import io.otklik.routing.rules.RoutingPolicy;
+import io.otklik.routing.booking.SlotFinder;
+import io.otklik.routing.lead.HandoffSummary;
+import io.otklik.routing.lead.LeadScore;
+import io.otklik.routing.rules.LeadRouter;
+import io.otklik.routing.rules.RuleMatch;
+import io.otklik.routing.takeover.TakeoverStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
@@ -49,22 +57,25 @@ public class DialogService {
     private final Outbox outbox;
     private final Clock clock;
     private final DialogPolicy dialog = new DialogPolicy();
-    private final RoutingPolicy routing = new RoutingPolicy();
+    private final LeadRouter router;
+    private final TakeoverStore takeovers;
 
     public DialogService(TenantRegistry tenants, ConversationStore conversations, AppointmentStore appointments,
-                         Outbox outbox, Clock clock) {
+                         Outbox outbox, Clock clock, LeadRouter router, TakeoverStore takeovers) {
         this.tenants = tenants;
         this.conversations = conversations;
         this.appointments = appointments;
         this.outbox = outbox;
         this.clock = clock;
+        this.router = router;
+        this.takeovers = takeovers;
     }
 
     /** Everything known while one message is handled. */
     private record Turn(Tenant tenant, EventEnvelope<MessageClassified> event, MessageReceived message,
                         Classification classification, Contact contact, Instant now,
                         ConversationStore.ClientRef client, ConversationStore.ConversationRow conversation,
-                        DialogState state) {
+                        DialogState state, TakeoverStore.Inbound inbound) {
 
         String conversationId() {
             return message.conversationId();
@@ -102,10 +113,11 @@ public class DialogService {
                                         + " tenant, message skipped", tenantId, m.conversationId(), m.messageId());
                                 return Uni.createFrom().voidItem();
                             }
-                            return appointments.active(tenantId, m.conversationId())
+                            return takeovers.inbound(tenantId, m.conversationId(), m.receivedAt(), m.text())
+                                    .chain(inbound -> appointments.active(tenantId, m.conversationId())
                                     .map(active -> new Turn(tenant.get(), event, m, c, contact, now, client,
                                             conversation, new DialogState(conversation.state(),
-                                            conversation.pending(), active)))
+                                            conversation.pending(), active), inbound)))
                                     .chain(this::answer);
                         }));
     }
@@ -114,24 +126,51 @@ public class DialogService {
         DialogPolicy.Window window = DialogPolicy.busyWindow(turn.tenant(), turn.state(), turn.classification(),
                 turn.now());
         return appointments.busy(turn.tenantId(), window.from(), window.to())
-                .map(busy -> dialog.decide(turn.tenant(), turn.state(), turn.classification(), busy, turn.now()))
-                .chain(decision -> leadFor(turn, decision)
-                        .call(leadId -> appointment(turn, decision, leadId))
-                        .call(leadId -> handoff(turn, decision, leadId))
-                        .call(() -> conversations.updateDialog(turn.tenantId(), turn.conversationId(),
-                                decision.state(), decision.pending(), turn.message().receivedAt()))
-                        .call(() -> reply(turn, decision))
-                        .invoke(leadId -> LOG.infof("tenant=%s conversation=%s message=%s intent=%s acted=%s"
-                                        + " fallback=%s state=%s lead=%s booking=%s confirm=%s cancel=%s handoff=%s",
-                                turn.tenantId(), turn.conversationId(), turn.message().messageId(),
-                                turn.classification().intent(), decision.intent(), decision.fallback(),
-                                decision.state(), leadId, decision.booking() != null, decision.confirm(),
-                                decision.cancel(), decision.handoff() == null ? "-" : decision.handoff().staffId())))
+                .chain(busy -> {
+                    Decision decision = dialog.decide(turn.tenant(), turn.state(), turn.classification(), busy,
+                            turn.now());
+                    return turn.inbound().takenOver(turn.now()) ? silent(turn, decision, busy)
+                            : act(turn, decision, busy);
+                });
+    }
+
+    /**
+     * A person has taken the conversation over: the bot neither replies nor books nor hands off, and the dialog's
+     * state stays; the message is recorded (last message, waiting time, recent texts) and opens the lead as usual.
+     */
+    private Uni<Void> silent(Turn turn, Decision decision, List<SlotFinder.Busy> busy) {
+        return leadFor(turn, decision, busy, route -> { })
+                .call(() -> conversations.updateDialog(turn.tenantId(), turn.conversationId(),
+                        turn.state().state(), turn.state().pending(), turn.message().receivedAt()))
+                .invoke(leadId -> LOG.infof("tenant=%s conversation=%s message=%s intent=%s: taken over by %s until"
+                                + " %s, the bot stays silent lead=%s", turn.tenantId(), turn.conversationId(),
+                        turn.message().messageId(), turn.classification().intent(), turn.inbound().takenOverBy(),
+                        turn.inbound().takenOverUntil(), leadId))
                 .replaceWithVoid();
     }
 
-    /** The conversation's lead: the existing one, a new one when the decision opens it, else null. */
-    private Uni<UUID> leadFor(Turn turn, Decision decision) {
+    private Uni<Void> act(Turn turn, Decision decision, List<SlotFinder.Busy> busy) {
+        AtomicReference<RuleMatch> routed = new AtomicReference<>();
+        return leadFor(turn, decision, busy, routed::set)
+                .call(leadId -> appointment(turn, decision, leadId))
+                .call(leadId -> handoff(turn, decision, leadId))
+                .call(() -> conversations.updateDialog(turn.tenantId(), turn.conversationId(),
+                        decision.state(), decision.pending(), turn.message().receivedAt()))
+                .call(() -> reply(turn, decision, routed.get()))
+                .invoke(leadId -> LOG.infof("tenant=%s conversation=%s message=%s intent=%s acted=%s"
+                                + " fallback=%s state=%s lead=%s booking=%s confirm=%s cancel=%s handoff=%s",
+                        turn.tenantId(), turn.conversationId(), turn.message().messageId(),
+                        turn.classification().intent(), decision.intent(), decision.fallback(),
+                        decision.state(), leadId, decision.booking() != null, decision.confirm(),
+                        decision.cancel(), decision.handoff() == null ? "-" : decision.handoff().staffId()))
+                .replaceWithVoid();
+    }
+
+    /**
+     * The conversation's lead: the existing one, a new one when the decision opens it (scored, routed by the
+     * tenant's rules), else null.
+     */
+    private Uni<UUID> leadFor(Turn turn, Decision decision, List<SlotFinder.Busy> busy, Consumer<RuleMatch> routed) {
         UUID existing = turn.conversation().leadId();
         if (existing != null || !decision.openLead()) {
             return Uni.createFrom().item(existing);
@@ -139,13 +178,23 @@ public class DialogService {
         boolean urgent = turn.classification().urgent();
         String summary = LeadSummary.of(turn.tenant(), decision, turn.message().channel(), turn.client().repeat(),
                 urgent);
-        RoutingPolicy.Route route = routing.route(turn.tenant(), new RoutingPolicy.Input(decision.intent(), urgent,
-                turn.message().channel(), turn.client().repeat(), turn.conversation().firstMessageAt(), turn.now()));
+        MessageReceived received = turn.message();
+        String utmSource = received.utm() == null ? null : received.utm().source();
+        String service = decision.booking() != null ? decision.booking().serviceCode() : decision.pending().service();
+        RuleMatch route = router.route(turn.tenant(), new LeadRouter.Lead(decision.intent(), urgent,
+                turn.classification().fallback() || decision.fallback(), received.channel(), utmSource,
+                turn.client().repeat(), service, turn.inbound().waitingSince(), busy), turn.now());
+        LeadScore.Score score = LeadScore.of(new LeadScore.Input(decision.intent(), turn.contact().phone() != null,
+                service != null, decision.booking() != null || decision.pending().date() != null
+                        || decision.pending().time() != null, utmSource != null && !utmSource.isBlank(),
+                turn.client().repeat(), urgent));
         UUID leadId = UUID.randomUUID();
         String conversationId = turn.conversationId();
         ConversationStore.NewLead lead = new ConversationStore.NewLead(leadId, turn.tenantId(), conversationId,
                 turn.client().id(), decision.intent(), summary, urgent, route.assignee(), route.assigneeRole(),
-                route.ruleId(), turn.now());
+                route.ruleId(), turn.now(), score.value(), score.signals(), route.priority().name(),
+                route.notifyStaff());
+        routed.accept(route);
         return conversations.insertLead(lead).chain(inserted -> {
             if (!inserted) {
                 return Uni.createFrom().nullItem();
@@ -153,9 +202,14 @@ public class DialogService {
             MessageReceived m = turn.message();
             return publish(turn, EventTypes.LEAD_CREATED, new LeadCreated(leadId, conversationId,
                     turn.client().id(), m.channel(), turn.contact(), m.utm(), decision.intent(), summary, urgent,
-                    turn.conversation().firstMessageAt()))
+                    turn.conversation().firstMessageAt(), score.value(), score.signals()))
                     .chain(() -> publish(turn, EventTypes.LEAD_ROUTED, new LeadRouted(leadId, conversationId,
-                            route.assignee(), route.assigneeRole(), route.ruleId(), route.reason())))
+                            route.assignee(), route.assigneeRole(), route.ruleId(), route.reason(),
+                            route.priority().name(), route.notifyStaff())))
+                    .invoke(() -> LOG.infof("tenant=%s conversation=%s lead=%s quality=%d %s rule=%s assignee=%s"
+                                    + " priority=%s notify=%s", turn.tenantId(), conversationId, leadId, score.value(),
+                            score.signals(), route.ruleId(), route.assignee(), route.priority(),
+                            route.notifyStaff()))
                     .replaceWith(leadId);
         });
     }
@@ -204,18 +258,25 @@ public class DialogService {
             return Uni.createFrom().voidItem();
         }
         boolean urgent = turn.classification().urgent();
-        String summary = LeadSummary.forHandoff(LeadSummary.of(turn.tenant(), decision, turn.message().channel(),
-                        turn.client().repeat(), urgent), turn.contact().displayName(), turn.contact().phone(),
-                turn.message().text());
+        String summary = HandoffSummary.of(new HandoffSummary.Input(turn.contact().displayName(),
+                turn.contact().phone(), turn.client().repeat(), LeadSummary.topic(turn.tenant(), decision)
+                + (h.reason() == null ? "" : " — " + h.reason()), urgent, turn.conversation().firstMessageAt(),
+                turn.inbound().waitingSince(), turn.now(), turn.tenant().zone(),
+                RussianText.channel(turn.message().channel()), turn.inbound().recentMessages()));
         return publish(turn, EventTypes.HANDOFF_REQUESTED, new HandoffRequested(leadId, turn.conversationId(),
                 turn.message().channel(), h.staffId(), h.role(), h.telegramChatId(), summary, urgent));
     }
 
-    private Uni<Void> reply(Turn turn, Decision decision) {
+    /** The decision's reply; a rule's {@code bot + suggest booking} adds an offer to book where none was made. */
+    private Uni<Void> reply(Turn turn, Decision decision, RuleMatch routed) {
         MessageReceived m = turn.message();
+        String text = routed != null && routed.suggestBooking() && decision.booking() == null
+                && decision.handoff() == null && decision.state() == ConversationState.IDLE
+                ? decision.reply() + " " + RuleMatch.SUGGEST_BOOKING : decision.reply();
         return publish(turn, EventTypes.REPLY_REQUESTED, new ReplyRequested(UUID.randomUUID(), m.conversationId(),
-                m.channel(), m.channelAccountId(), m.contact(), decision.reply(), ReplyKind.ANSWER, m.messageId(),
-                m.receivedAt(), null));
+                m.channel(), m.channelAccountId(), m.contact(), text, ReplyKind.ANSWER, m.messageId(),
+                m.receivedAt(), null))
+                .call(() -> takeovers.answered(turn.tenantId(), turn.conversationId()));
     }
 
     private <D> Uni<Void> publish(Turn turn, EventType<D> type, D data) {

@@ -14,9 +14,6 @@ import java.util.List;
  */
 public final class LeadSummary {
 
-    /** Client text quoted in a handoff summary is cut to this length. */
-    static final int MAX_QUOTE = 300;
-
     private LeadSummary() {
     }
 
@@ -25,12 +22,7 @@ public final class LeadSummary {
      *                 service and time)
      */
     public static String of(Tenant tenant, Decision decision, Channel channel, boolean repeatClient, boolean urgent) {
-        StringBuilder topic = new StringBuilder(label(decision.intent()));
-        String details = details(tenant, decision);
-        if (!details.isEmpty()) {
-            topic.append(": ").append(details);
-        }
-        List<String> parts = new ArrayList<>(List.of(topic.toString(), RussianText.channel(channel),
+        List<String> parts = new ArrayList<>(List.of(topic(tenant, decision), RussianText.channel(channel),
                 repeatClient ? "клиент повторный" : "клиент новый"));
         if (urgent) {
             parts.add("срочно");
@@ -38,22 +30,14 @@ public final class LeadSummary {
         return String.join("; ", parts);
     }
 
-    /** The lead summary, who the client is and what they wrote: what a person taking over needs. */
-    public static String forHandoff(String leadSummary, String clientName, String phone, String text) {
-        StringBuilder s = new StringBuilder(leadSummary);
-        String who = String.join(" ", List.of(clientName == null ? "" : clientName.strip(),
-                phone == null ? "" : phone.strip())).strip();
-        if (!who.isEmpty()) {
-            s.append("; ").append(who);
+    /** What the client wants, e.g. "Запись: Стрижка 26.11 15:00". */
+    public static String topic(Tenant tenant, Decision decision) {
+        StringBuilder topic = new StringBuilder(label(decision.intent()));
+        String details = details(tenant, decision);
+        if (!details.isEmpty()) {
+            topic.append(": ").append(details);
         }
-        if (text != null && !text.isBlank()) {
-            String quote = text.strip();
-            if (quote.length() > MAX_QUOTE) {
-                quote = quote.substring(0, MAX_QUOTE - 1) + "…";
-            }
-            s.append(": «").append(quote).append("»");
-        }
-        return s.toString();
+        return topic.toString();
     }
 
     static String label(String intent) {

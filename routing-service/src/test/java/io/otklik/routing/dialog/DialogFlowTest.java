@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -96,12 +97,17 @@ class DialogFlowTest {
             assertThat(l.summary()).isEqualTo("Запись: Стрижка " + ddMM(day) + " 15:00; WhatsApp; клиент новый");
             assertThat(l.urgent()).isFalse();
             assertThat(l.firstMessageAt()).isEqualTo(booking.data().message().receivedAt());
+            assertThat(l.qualityScore()).isEqualTo(5);
+            assertThat(l.qualitySignals()).containsExactly("intent", "phone", "service", "time");
 
             var route = routed.await(EventTypes.LEAD_ROUTED, e -> e.data().leadId().equals(l.leadId()), WAIT);
             assertThat(route.key()).isEqualTo(conversation);
-            assertThat(route.event().data().assignee()).isEqualTo("bot");
-            assertThat(route.event().data().assigneeRole()).isEqualTo("bot");
-            assertThat(route.event().data().ruleId()).isEqualTo("bot-default");
+            // seed 004's first branch: a WhatsApp request answered within 5 minutes → the on-duty manager; the bot
+            // still answers and books at once
+            assertThat(route.event().data().assignee()).isEqualTo("marina");
+            assertThat(route.event().data().assigneeRole()).isEqualTo("on-duty");
+            assertThat(route.event().data().ruleId()).isEqualTo("rule-1");
+            assertThat(route.event().data().priority()).isEqualTo("P2");
 
             var appointment = booked.await(EventTypes.APPOINTMENT_BOOKED,
                     e -> conversation.equals(e.data().conversationId()), WAIT);
@@ -198,12 +204,22 @@ class DialogFlowTest {
             assertThat(handoff.event().data().staffRole()).isEqualTo("owner");
             assertThat(handoff.event().data().telegramChatId()).isEqualTo("100200300");
             assertThat(handoff.event().data().urgent()).isFalse();
-            assertThat(handoff.event().data().summary()).isEqualTo("Жалоба; WhatsApp; клиент новый; Светлана "
-                    + svetlana.contact().phone() + ": «Вчера мне испортили стрижку, я очень недовольна!»");
+            List<String> summary = handoff.event().data().summary().lines().toList();
+            assertThat(summary).hasSize(5);
+            assertThat(summary.get(0)).isEqualTo("Кто: Светлана, " + svetlana.contact().phone() + " (новый)");
+            assertThat(summary.get(1)).isEqualTo("Что: Жалоба — жалоба клиента");
+            assertThat(summary.get(2)).startsWith("Когда: " + java.time.format.DateTimeFormatter.ofPattern(
+                    "dd.MM HH:mm").format(complaint.data().message().receivedAt().atZone(Messages.MOSCOW))
+                    + ", ждёт ответа ");
+            assertThat(summary.get(3)).isEqualTo("Канал: WhatsApp");
+            assertThat(summary.get(4)).isEqualTo("Последние сообщения: «Вчера мне испортили стрижку, я очень"
+                    + " недовольна!»");
+            // the lead is routed by the salon's rules (a fresh WhatsApp request: the on-duty manager), the
+            // handoff by the dialog (a complaint: the owner)
             var route = routed.await(EventTypes.LEAD_ROUTED,
                     e -> e.data().leadId().equals(handoff.event().data().leadId()), WAIT);
-            assertThat(route.event().data().assignee()).isEqualTo("olga");
-            assertThat(route.event().data().ruleId()).isEqualTo("complaint-to-owner");
+            assertThat(route.event().data().assignee()).isEqualTo("marina");
+            assertThat(route.event().data().ruleId()).isEqualTo("rule-1");
             assertThat(replyTo(replies, complaint).text()).isEqualTo("Передал ваше обращение администратору Ольга —"
                     + " с вами свяжутся в ближайшее время.");
 
@@ -217,7 +233,7 @@ class DialogFlowTest {
             assertThat(onDuty.event().data().urgent()).isTrue();
             assertThat(routed.await(EventTypes.LEAD_ROUTED,
                     e -> e.data().leadId().equals(onDuty.event().data().leadId()), WAIT).event().data().ruleId())
-                    .isEqualTo("urgent-to-on-duty");
+                    .isEqualTo("rule-1");
             assertThat(replyTo(replies, urgent).text()).startsWith("Передал ваше обращение администратору Марина");
         }
     }

@@ -37,14 +37,4 @@ class LeadSummaryTest {
         assertThat(LeadSummary.of(salon, decision("COMPLAINT", null, DialogState.Pending.NONE), Channel.INSTAGRAM,
                 false, true)).isEqualTo("Жалоба; Instagram; клиент новый; срочно");
     }
-
-    @Test
-    void handoffSummaryAddsWhoAndWhatTheyWrote() {
-        assertThat(LeadSummary.forHandoff("Жалоба; WhatsApp; клиент новый", "Светлана", "+79152223344",
-                "Мне испортили стрижку!"))
-                .isEqualTo("Жалоба; WhatsApp; клиент новый; Светлана +79152223344: «Мне испортили стрижку!»");
-        String longText = "а".repeat(500);
-        assertThat(LeadSummary.forHandoff("Жалоба", null, null, longText))
-                .hasSize("Жалоба: «".length() + LeadSummary.MAX_QUOTE + 1).endsWith("…»");
-    }
 }
