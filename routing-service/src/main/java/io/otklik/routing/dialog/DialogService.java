@@ -186,7 +186,7 @@ public class DialogService {
                     .chain(moved -> !moved ? Uni.createFrom().voidItem()
                             : publish(turn, EventTypes.APPOINTMENT_RESCHEDULED, new AppointmentRescheduled(
                                     b.reschedules(), conversationId, leadId, b.previousStartsAt(), b.startsAt(),
-                                    b.endsAt())));
+                                    b.endsAt(), "client_reply", null)));
         }
         if (decision.booking() != null) {
             Decision.Booking b = decision.booking();

@@ -106,6 +106,20 @@ public final class WorkCalendar {
         return minus(span, breaks);
     }
 
+    /**
+     * The staff member's usual hours on a weekday (their own span inside the business hours of that weekday), before
+     * breaks and dated exceptions; empty when they or the business do not work that weekday.
+     */
+    public Optional<Tenant.Span> usualHours(Tenant.Staff staff, DayOfWeek weekday) {
+        Tenant.Hours h = tenant.hours();
+        if (h.closedOn().contains(weekday) || staff.daysOff().contains(weekday)) {
+            return Optional.empty();
+        }
+        Tenant.Span business = h.days().getOrDefault(weekday, new Tenant.Span(h.open(), h.close()));
+        Tenant.Span own = staff.hours().get(weekday);
+        return Optional.ofNullable(own == null ? business : intersect(own, business));
+    }
+
     /** The interval of the staff member's working day that contains [start, end), if any. */
     public Optional<Tenant.Span> containing(Tenant.Staff staff, LocalDate date, LocalTime start, LocalTime end) {
         if (!start.isBefore(end)) {
