@@ -81,7 +81,7 @@ final class EventSamples {
                 Map.entry(EventTypes.APPOINTMENT_CANCELLED, new AppointmentCancelled(APPOINTMENT, CONVERSATION, LEAD,
                         T.plusSeconds(86_400), T, "client asked")),
                 Map.entry(EventTypes.APPOINTMENT_RESCHEDULED, new AppointmentRescheduled(APPOINTMENT, CONVERSATION,
-                        LEAD, T.plusSeconds(86_400), T.plusSeconds(172_800), T.plusSeconds(176_400))),
+                        LEAD, T.plusSeconds(86_400), T.plusSeconds(172_800), T.plusSeconds(176_400), "staff", "katya")),
                 Map.entry(EventTypes.REMINDER_SENT, new ReminderSent(UUID.randomUUID(), APPOINTMENT, CONVERSATION,
                         Channel.WHATSAPP, "before_24h", T, T.plusSeconds(1), "A")),
                 Map.entry(EventTypes.LEAD_STATUS_CHANGED, new LeadStatusChanged(LEAD, CONVERSATION, "bitrix24", "3465",

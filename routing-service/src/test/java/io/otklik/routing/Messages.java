@@ -66,4 +66,13 @@ public final class Messages {
         return EventEnvelope.of(EventTypes.MESSAGE_CLASSIFIED, "nlu-service", receivedAt, tenant,
                 client.conversationId(), new MessageClassified(message, classification));
     }
+
+    /**
+     * Who is on duty at the salon now by its rota in tenants.yaml (Марина 09:00–21:00 Moscow time, Ольга the rest),
+     * written out here independently of the rota code.
+     */
+    public static String[] salonOnDutyNow() {
+        int hour = java.time.LocalTime.now(MOSCOW).getHour();
+        return hour >= 9 && hour < 21 ? new String[] {"marina", "Марина"} : new String[] {"olga", "Ольга"};
+    }
 }

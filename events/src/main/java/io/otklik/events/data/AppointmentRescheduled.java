@@ -4,8 +4,21 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An appointment moved to another slot. */
+/**
+ * An appointment moved to another slot.
+ *
+ * @param via     who moved it: {@code client_reply} (the client in the dialog) or {@code staff} (the admin API); absent
+ *                in events written before the field existed
+ * @param staffId the specialist after the move, when the admin API moved it to another one; else absent (unchanged)
+ */
 @RegisterForReflection
 public record AppointmentRescheduled(UUID appointmentId, String conversationId, UUID leadId,
-                                     Instant previousStartsAt, Instant startsAt, Instant endsAt) {
+                                     Instant previousStartsAt, Instant startsAt, Instant endsAt, String via,
+                                     String staffId) {
+
+    /** Without who moved it. */
+    public AppointmentRescheduled(UUID appointmentId, String conversationId, UUID leadId, Instant previousStartsAt,
+                                  Instant startsAt, Instant endsAt) {
+        this(appointmentId, conversationId, leadId, previousStartsAt, startsAt, endsAt, null, null);
+    }
 }

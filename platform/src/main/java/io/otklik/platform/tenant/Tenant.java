@@ -1,9 +1,12 @@
 package io.otklik.platform.tenant;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,7 +17,8 @@ import java.util.Optional;
 @RegisterForReflection(ignoreNested = false)
 public record Tenant(String id, String name, String timezone, String segment, String apiKeyEnv, Channels channels,
                      Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders, Sms sms,
-                     Nlu nlu, String rules) {
+                     Nlu nlu, String rules, List<LocalDate> closedDates, Boolean worksOnHolidays,
+                     List<Duty> onDuty) {
 
     public Tenant {
         staff = staff == null ? List.of() : List.copyOf(staff);
@@ -23,21 +27,39 @@ public record Tenant(String id, String name, String timezone, String segment, St
         hours = hours == null ? new Hours(LocalTime.of(9, 0), LocalTime.of(21, 0), 60) : hours;
         reminders = reminders == null ? new Reminders(List.of("PT24H", "PT2H"), 4) : reminders;
         nlu = nlu == null ? new Nlu(null, null, null) : nlu;
+        closedDates = closedDates == null ? List.of() : List.copyOf(closedDates);
+        worksOnHolidays = worksOnHolidays != null && worksOnHolidays;
+        onDuty = onDuty == null ? List.of() : List.copyOf(onDuty);
+    }
+
+    /** Without a calendar of its own: open on every day of the hours, closed on public holidays, no rota. */
+    public Tenant(String id, String name, String timezone, String segment, String apiKeyEnv, Channels channels,
+                  Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders, Sms sms,
+                  Nlu nlu, String rules) {
+        this(id, name, timezone, segment, apiKeyEnv, channels, crm, hours, staff, services, reminders, sms, nlu,
+                rules, null, null, null);
     }
 
     /** Without routing rules: routing-service's default rules apply. */
     public Tenant(String id, String name, String timezone, String segment, String apiKeyEnv, Channels channels,
                   Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders, Sms sms,
+                  Nlu nlu, List<LocalDate> closedDates, Boolean worksOnHolidays, List<Duty> onDuty) {
+        this(id, name, timezone, segment, apiKeyEnv, channels, crm, hours, staff, services, reminders, sms, nlu,
+                null, closedDates, worksOnHolidays, onDuty);
+    }
+
+    /** Without routing rules or a calendar of its own. */
+    public Tenant(String id, String name, String timezone, String segment, String apiKeyEnv, Channels channels,
+                  Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders, Sms sms,
                   Nlu nlu) {
         this(id, name, timezone, segment, apiKeyEnv, channels, crm, hours, staff, services, reminders, sms, nlu,
-                null);
+                null, null, null, null);
     }
 
     /** Without NLU settings: the installation's defaults apply. */
     public Tenant(String id, String name, String timezone, String segment, String apiKeyEnv, Channels channels,
                   Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders, Sms sms) {
-        this(id, name, timezone, segment, apiKeyEnv, channels, crm, hours, staff, services, reminders, sms, null,
-                null);
+        this(id, name, timezone, segment, apiKeyEnv, channels, crm, hours, staff, services, reminders, sms, null);
     }
 
     public ZoneId zone() {
@@ -104,26 +126,74 @@ public record Tenant(String id, String name, String timezone, String segment, St
     }
 
     /**
-     * Business hours, every day, in the tenant's time zone.
+     * Business hours in the tenant's time zone: {@code open}–{@code close} every day unless a weekday has its own
+     * span in {@code days} or is listed in {@code closedOn}.
      *
      * @param slotMinutes the grid bookings start on
+     * @param days        per-weekday hours that replace open–close on that weekday
+     * @param closedOn    weekdays the business is closed (unless the production calendar makes one a working day)
+     * @param breaks      pauses of the whole business every open day (e.g. 13:00–14:00)
      */
     @RegisterForReflection
-    public record Hours(LocalTime open, LocalTime close, int slotMinutes) {
+    public record Hours(LocalTime open, LocalTime close, int slotMinutes, Map<DayOfWeek, Span> days,
+                        List<DayOfWeek> closedOn, List<Span> breaks) {
+
+        public Hours {
+            days = days == null ? Map.of() : Map.copyOf(days);
+            closedOn = closedOn == null ? List.of() : List.copyOf(closedOn);
+            breaks = breaks == null ? List.of() : List.copyOf(breaks);
+        }
+
+        /** The same hours every day. */
+        public Hours(LocalTime open, LocalTime close, int slotMinutes) {
+            this(open, close, slotMinutes, null, null, null);
+        }
+    }
+
+    /** A local time span [from, to) of one day. */
+    @RegisterForReflection
+    public record Span(LocalTime from, LocalTime to) {
+    }
+
+    /**
+     * A shift of the on-duty rota: {@code staff} answers from {@code from} to {@code to} local time on the given
+     * weekdays (all when empty); {@code to} at or before {@code from} runs past midnight into the next day (an
+     * after-hours shift).
+     */
+    @RegisterForReflection
+    public record Duty(String staff, List<DayOfWeek> days, LocalTime from, LocalTime to) {
+
+        public Duty {
+            days = days == null ? List.of() : List.copyOf(days);
+        }
     }
 
     /**
      * A person: role owner, on-duty or specialist; skills are service codes.
      *
      * @param telegramChatId where alerts and handoffs reach them
+     * @param hours          per-weekday working hours; a weekday without its own span works the business hours
+     * @param daysOff        weekly days off
+     * @param breaks         pauses every working day (lunch)
+     * @param datesOff       dated days off (leave, sick days) in addition to those stored through the admin API
      */
     @RegisterForReflection
     public record Staff(String id, String name, String role, String telegramChatId, List<String> skills,
-                        List<String> aliases) {
+                        List<String> aliases, Map<DayOfWeek, Span> hours, List<DayOfWeek> daysOff,
+                        List<Span> breaks, List<LocalDate> datesOff) {
 
         public Staff {
             skills = skills == null ? List.of() : List.copyOf(skills);
             aliases = aliases == null ? List.of() : List.copyOf(aliases);
+            hours = hours == null ? Map.of() : Map.copyOf(hours);
+            daysOff = daysOff == null ? List.of() : List.copyOf(daysOff);
+            breaks = breaks == null ? List.of() : List.copyOf(breaks);
+            datesOff = datesOff == null ? List.of() : List.copyOf(datesOff);
+        }
+
+        public Staff(String id, String name, String role, String telegramChatId, List<String> skills,
+                     List<String> aliases) {
+            this(id, name, role, telegramChatId, skills, aliases, null, null, null, null);
         }
 
         public Staff(String id, String name, String role, String telegramChatId, List<String> skills) {

@@ -234,6 +234,33 @@ public class TenantRegistry {
         return tenants;
     }
 
+    /** Business and staff hours, breaks and the on-duty rota: every span opens before it closes, names exist. */
+    static void validateCalendar(Tenant t, String where) {
+        Tenant.Hours h = t.hours();
+        h.days().forEach((day, span) -> requireSpan(span, where + ": hours.days." + day));
+        h.breaks().forEach(span -> requireSpan(span, where + ": hours.breaks"));
+        for (Tenant.Staff s : t.staff()) {
+            String who = where + ": staff '" + s.id() + "'";
+            s.hours().forEach((day, span) -> requireSpan(span, who + " hours." + day));
+            s.breaks().forEach(span -> requireSpan(span, who + " breaks"));
+        }
+        for (Tenant.Duty d : t.onDuty()) {
+            if (d.staff() == null || t.staffMember(d.staff()).isEmpty()) {
+                throw new IllegalStateException(where + ": onDuty names staff '" + d.staff() + "', who is not in"
+                        + " its staff list");
+            }
+            if (d.from() == null || d.to() == null) {
+                throw new IllegalStateException(where + ": every onDuty shift needs from and to (HH:mm)");
+            }
+        }
+    }
+
+    private static void requireSpan(Tenant.Span span, String where) {
+        if (span == null || span.from() == null || span.to() == null || !span.from().isBefore(span.to())) {
+            throw new IllegalStateException(where + " must be {from: HH:mm, to: HH:mm} with from before to");
+        }
+    }
+
     static void validate(List<Tenant> tenants, Path file) {
         Set<String> ids = new HashSet<>();
         for (Tenant t : tenants) {
@@ -253,6 +280,7 @@ public class TenantRegistry {
             if (!t.hours().open().isBefore(t.hours().close()) || t.hours().slotMinutes() <= 0) {
                 throw new IllegalStateException(where + ": hours must open before they close, with a positive slot");
             }
+            validateCalendar(t, where);
             for (Tenant.Service s : t.services()) {
                 if (s.code() == null || s.durationMinutes() <= 0) {
                     throw new IllegalStateException(where + ": every service needs a code and a positive duration");

@@ -48,11 +48,15 @@ public class AdminService {
 
     public Uni<List<AppointmentView>> appointments(Tenant tenant, Instant from, Instant to) {
         return Panache.withSession(() -> appointments.starting(tenant.id(), from, to))
-                .map(rows -> rows.stream().map(r -> new AppointmentView(r.id(), r.conversationId(), r.leadId(),
-                        r.clientId(), r.serviceCode(),
-                        tenant.service(r.serviceCode()).map(s -> s.name()).orElse(null), r.staffId(),
-                        tenant.staffMember(r.staffId()).map(s -> s.name()).orElse(null), r.startsAt(), r.endsAt(),
-                        r.status(), r.createdAt(), r.confirmedAt(), r.cancelledAt())).toList());
+                .map(rows -> rows.stream().map(r -> view(tenant, r)).toList());
+    }
+
+    /** An appointment row as the admin API shows it. */
+    public static AppointmentView view(Tenant tenant, AppointmentStore.Row r) {
+        return new AppointmentView(r.id(), r.conversationId(), r.leadId(), r.clientId(), r.serviceCode(),
+                tenant.service(r.serviceCode()).map(s -> s.name()).orElse(null), r.staffId(),
+                tenant.staffMember(r.staffId()).map(s -> s.name()).orElse(null), r.startsAt(), r.endsAt(),
+                r.status(), r.createdAt(), r.confirmedAt(), r.cancelledAt());
     }
 
     /** The tenant's conversation, or null when there is none with that id. */

@@ -23,6 +23,7 @@ import io.otklik.platform.tenant.Tenant;
 import io.otklik.platform.tenant.TenantRegistry;
 import io.otklik.routing.booking.AppointmentStore;
 import io.otklik.routing.booking.SlotFinder;
+import io.otklik.routing.booking.SlotTakenException;
 import io.otklik.routing.lead.HandoffSummary;
 import io.otklik.routing.lead.LeadScore;
 import io.otklik.routing.rules.LeadRouter;
@@ -122,7 +123,22 @@ public class DialogService {
                         }));
     }
 
+    /**
+     * Decides and applies the turn. Should the database refuse the booking or move as overlapping (another replica or
+     * the admin API took the slot meanwhile), the turn's writes are undone to a savepoint and it is decided once more
+     * on the fresh busy times, so the client is offered alternatives instead of an error.
+     */
     private Uni<Void> answer(Turn turn) {
+        return appointments.savepoint("dialog_turn")
+                .chain(() -> decideAndApply(turn))
+                .onFailure(SlotTakenException.class).recoverWithUni(taken -> {
+                    LOG.infof("tenant=%s conversation=%s message=%s: the slot was taken meanwhile, deciding again",
+                            turn.tenantId(), turn.conversationId(), turn.message().messageId());
+                    return appointments.rollbackTo("dialog_turn").chain(() -> decideAndApply(turn));
+                });
+    }
+
+    private Uni<Void> decideAndApply(Turn turn) {
         DialogPolicy.Window window = DialogPolicy.busyWindow(turn.tenant(), turn.state(), turn.classification(),
                 turn.now());
         return appointments.busy(turn.tenantId(), window.from(), window.to())
@@ -224,7 +240,7 @@ public class DialogService {
                     .chain(moved -> !moved ? Uni.createFrom().voidItem()
                             : publish(turn, EventTypes.APPOINTMENT_RESCHEDULED, new AppointmentRescheduled(
                                     b.reschedules(), conversationId, leadId, b.previousStartsAt(), b.startsAt(),
-                                    b.endsAt())));
+                                    b.endsAt(), "client_reply", null)));
         }
         if (decision.booking() != null) {
             Decision.Booking b = decision.booking();

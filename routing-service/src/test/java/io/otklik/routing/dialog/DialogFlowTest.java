@@ -104,7 +104,7 @@ class DialogFlowTest {
             assertThat(route.key()).isEqualTo(conversation);
             // seed 004's first branch: a WhatsApp request answered within 5 minutes → the on-duty manager; the bot
             // still answers and books at once
-            assertThat(route.event().data().assignee()).isEqualTo("marina");
+            assertThat(route.event().data().assignee()).isEqualTo(Messages.salonOnDutyNow()[0]);
             assertThat(route.event().data().assigneeRole()).isEqualTo("on-duty");
             assertThat(route.event().data().ruleId()).isEqualTo("rule-1");
             assertThat(route.event().data().priority()).isEqualTo("P2");
@@ -218,7 +218,7 @@ class DialogFlowTest {
             // handoff by the dialog (a complaint: the owner)
             var route = routed.await(EventTypes.LEAD_ROUTED,
                     e -> e.data().leadId().equals(handoff.event().data().leadId()), WAIT);
-            assertThat(route.event().data().assignee()).isEqualTo("marina");
+            assertThat(route.event().data().assignee()).isEqualTo(Messages.salonOnDutyNow()[0]);
             assertThat(route.event().data().ruleId()).isEqualTo("rule-1");
             assertThat(replyTo(replies, complaint).text()).isEqualTo("Передал ваше обращение администратору Ольга —"
                     + " с вами свяжутся в ближайшее время.");

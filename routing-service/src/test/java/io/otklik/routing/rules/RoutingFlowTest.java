@@ -123,10 +123,11 @@ class RoutingFlowTest {
             KafkaEvents.send(classified(SALON, ivan, "Маникюр послезавтра в 12:00", "BOOK",
                     entities("manicure", Messages.daysAhead(2), LocalTime.of(12, 0))), ivan.conversationId());
             Lead lead = leadOf(leads, routed, ivan);
+            String[] onDuty = Messages.salonOnDutyNow();
             assertThat(lead.routed()).extracting(LeadRouted::ruleId, LeadRouted::assignee, LeadRouted::assigneeRole)
-                    .containsExactly("rule-1", "marina", "on-duty");
+                    .containsExactly("rule-1", onDuty[0], "on-duty");
             assertThat(lead.routed().reason()).isEqualTo("Правило 1 (строка 1): время ожидания < 5 мин и источник"
-                    + " whatsapp → дежурный администратор Марина, приоритет P2");
+                    + " whatsapp → дежурный администратор " + onDuty[1] + ", приоритет P2");
             assertThat(lead.created().qualityScore()).isEqualTo(5);
         }
     }
