@@ -13,10 +13,11 @@ import java.util.Optional;
 @RegisterForReflection(ignoreNested = false)
 public record Tenant(String id, String name, String timezone, String segment, String apiKeyEnv, Channels channels,
                      Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders, Sms sms,
-                     Nlu nlu) {
+                     Nlu nlu, List<Faq> faq) {
 
     public Tenant {
         staff = staff == null ? List.of() : List.copyOf(staff);
+        faq = faq == null ? List.of() : List.copyOf(faq);
         services = services == null ? List.of() : List.copyOf(services);
         channels = channels == null ? new Channels(null, null, null, null) : channels;
         hours = hours == null ? new Hours(LocalTime.of(9, 0), LocalTime.of(21, 0), 60) : hours;
@@ -24,10 +25,19 @@ public record Tenant(String id, String name, String timezone, String segment, St
         nlu = nlu == null ? new Nlu(null, null, null) : nlu;
     }
 
+    /** Without FAQ entries. */
+    public Tenant(String id, String name, String timezone, String segment, String apiKeyEnv, Channels channels,
+                  Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders, Sms sms,
+                  Nlu nlu) {
+        this(id, name, timezone, segment, apiKeyEnv, channels, crm, hours, staff, services, reminders, sms, nlu,
+                null);
+    }
+
     /** Without NLU settings: the installation's defaults apply. */
     public Tenant(String id, String name, String timezone, String segment, String apiKeyEnv, Channels channels,
                   Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders, Sms sms) {
-        this(id, name, timezone, segment, apiKeyEnv, channels, crm, hours, staff, services, reminders, sms, null);
+        this(id, name, timezone, segment, apiKeyEnv, channels, crm, hours, staff, services, reminders, sms, null,
+                null);
     }
 
     public ZoneId zone() {
@@ -130,6 +140,21 @@ public record Tenant(String id, String name, String timezone, String segment, St
     public record Service(String code, String name, int price, int durationMinutes, List<String> keywords) {
 
         public Service {
+            keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        }
+    }
+
+    /**
+     * A frequently asked question the bot answers itself (routing-service, intent INFO).
+     *
+     * @param topic    a short name for people ("address", "parking")
+     * @param keywords Russian word stems, lower case; a message containing one of them is about this topic
+     * @param answer   the answer, in Russian, as the client reads it
+     */
+    @RegisterForReflection
+    public record Faq(String topic, List<String> keywords, String answer) {
+
+        public Faq {
             keywords = keywords == null ? List.of() : List.copyOf(keywords);
         }
     }

@@ -48,11 +48,12 @@ public class DialogService {
     private final AppointmentStore appointments;
     private final Outbox outbox;
     private final Clock clock;
-    private final DialogPolicy dialog = new DialogPolicy();
+    private final DialogPolicy dialog;
     private final RoutingPolicy routing = new RoutingPolicy();
 
     public DialogService(TenantRegistry tenants, ConversationStore conversations, AppointmentStore appointments,
-                         Outbox outbox, Clock clock) {
+                         Outbox outbox, Clock clock, DialogTexts texts) {
+        this.dialog = new DialogPolicy(texts);
         this.tenants = tenants;
         this.conversations = conversations;
         this.appointments = appointments;
@@ -102,10 +103,19 @@ public class DialogService {
                                         + " tenant, message skipped", tenantId, m.conversationId(), m.messageId());
                                 return Uni.createFrom().voidItem();
                             }
+                            // the phone or name the client gave earlier in this or another conversation counts
+                            Contact known = new Contact(contact.channelUserId(),
+                                    contact.displayName() != null ? contact.displayName() : client.name(),
+                                    contact.phone() != null ? contact.phone() : client.phone());
                             return appointments.active(tenantId, m.conversationId())
-                                    .map(active -> new Turn(tenant.get(), event, m, c, contact, now, client,
-                                            conversation, new DialogState(conversation.state(),
-                                            conversation.pending(), active)))
+                                    .chain(active -> conversations.activeAppointment(tenantId,
+                                                    conversation.remindedAppointmentId())
+                                            .map(reminded -> new Turn(tenant.get(), event, m, c, known, now, client,
+                                                    conversation, new DialogState(conversation.state(),
+                                                    conversation.pending(), reminded != null ? reminded : active,
+                                                    conversation.offered(), known.phone() != null,
+                                                    known.displayName() != null && !known.displayName().isBlank(),
+                                                    reminded != null))))
                                     .chain(this::answer);
                         }));
     }
@@ -114,19 +124,24 @@ public class DialogService {
         DialogPolicy.Window window = DialogPolicy.busyWindow(turn.tenant(), turn.state(), turn.classification(),
                 turn.now());
         return appointments.busy(turn.tenantId(), window.from(), window.to())
-                .map(busy -> dialog.decide(turn.tenant(), turn.state(), turn.classification(), busy, turn.now()))
+                .map(busy -> dialog.decide(turn.tenant(), turn.state(), turn.message().text(),
+                        turn.classification(), busy, turn.now()))
                 .chain(decision -> leadFor(turn, decision)
                         .call(leadId -> appointment(turn, decision, leadId))
                         .call(leadId -> handoff(turn, decision, leadId))
                         .call(() -> conversations.updateDialog(turn.tenantId(), turn.conversationId(),
-                                decision.state(), decision.pending(), turn.message().receivedAt()))
+                                decision.state(), decision.pending(), decision.offered(),
+                                decision.confirm() || decision.cancel() || decision.booking() != null,
+                                turn.message().receivedAt()))
                         .call(() -> reply(turn, decision))
                         .invoke(leadId -> LOG.infof("tenant=%s conversation=%s message=%s intent=%s acted=%s"
-                                        + " fallback=%s state=%s lead=%s booking=%s confirm=%s cancel=%s handoff=%s",
+                                        + " fallback=%s state=%s lead=%s booking=%s confirm=%s cancel=%s handoff=%s"
+                                        + " offered=%d reminded=%s",
                                 turn.tenantId(), turn.conversationId(), turn.message().messageId(),
                                 turn.classification().intent(), decision.intent(), decision.fallback(),
                                 decision.state(), leadId, decision.booking() != null, decision.confirm(),
-                                decision.cancel(), decision.handoff() == null ? "-" : decision.handoff().staffId())))
+                                decision.cancel(), decision.handoff() == null ? "-" : decision.handoff().staffId(),
+                                decision.offered().size(), turn.state().reminded())))
                 .replaceWithVoid();
     }
 
@@ -187,7 +202,8 @@ public class DialogService {
             return appointments.confirm(turn.tenantId(), active.id(), now)
                     .chain(changed -> !changed ? Uni.createFrom().voidItem()
                             : publish(turn, EventTypes.APPOINTMENT_CONFIRMED, new AppointmentConfirmed(active.id(),
-                                    conversationId, leadId, active.startsAt(), now, "client_reply")));
+                                    conversationId, leadId, active.startsAt(), now,
+                                    turn.state().reminded() ? "reminder_reply" : "client_reply")));
         }
         if (decision.cancel() && active != null) {
             return appointments.cancel(turn.tenantId(), active.id(), now)
