@@ -46,6 +46,13 @@ public class AdminService {
                                    LocalDate pendingDate, LocalTime pendingTime, Instant firstMessageAt,
                                    Instant lastMessageAt, List<LocalDateTime> offeredSlots,
                                    UUID remindedAppointmentId) {
+
+        public ConversationView(String id, String channel, String channelAccountId, String state, String clientId,
+                                UUID leadId, List<UUID> appointmentIds, String pendingService, LocalDate pendingDate,
+                                LocalTime pendingTime, Instant firstMessageAt, Instant lastMessageAt) {
+            this(id, channel, channelAccountId, state, clientId, leadId, appointmentIds, pendingService, pendingDate,
+                    pendingTime, firstMessageAt, lastMessageAt, List.of(), null);
+        }
     }
 
     public Uni<List<AppointmentView>> appointments(Tenant tenant, Instant from, Instant to) {
