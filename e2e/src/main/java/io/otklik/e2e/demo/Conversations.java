@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * The demo's conversations: Russian clients of a beauty salon and a dental clinic on WhatsApp, Telegram, Instagram and
- * web forms — bookings, price questions, a complaint, an urgent case, confirmations, a slot conflict, a move, a cancellation,
- * gibberish and a duplicated webhook.
+ * web forms — bookings, price questions, a complaint, an urgent case, confirmations, a slot conflict, a move, a
+ * cancellation, gibberish and a duplicated webhook. Telegram and Instagram do not give the client's phone: those
+ * clients write it when the bot asks before booking.
  */
 public final class Conversations {
 
@@ -36,13 +37,15 @@ public final class Conversations {
                 Script.whatsApp(SALON, "Юлия", "+79035556677", "Хочу записаться на педикюр завтра в 12:00",
                         "Планы поменялись, отмените, пожалуйста, запись"),
                 Script.telegram(SALON, "Анна", 310_000_001L, "Здравствуйте, сколько стоит маникюр?",
-                        "Запишите на маникюр завтра в 18:00", "да"),
-                Script.telegram(SALON, "Олег", 310_000_002L, "Можно записаться на стрижку в пятницу в 10 утра?"),
+                        "Запишите на маникюр завтра в 18:00", "+7 916 201-30-40", "да"),
+                Script.telegram(SALON, "Олег", 310_000_002L, "Можно записаться на стрижку в пятницу в 10 утра?",
+                        "Мой номер 8 926 555-66-77"),
                 Script.telegram(SALON, "Вера", 310_000_003L, "Подскажите, пожалуйста, до скольки вы работаете?"),
                 Script.telegram(SALON, "Игорь", 310_000_004L, "Хочу записаться на окрашивание завтра в 20:00",
-                        "Тогда в 17:00"),
+                        "Тогда в 17:00", "+7 903 444-55-66"),
                 Script.instagram(SALON, "Алёна", "1234567890123456", "https://www.instagram.com/stories/lyon_salon/1",
-                        "Хочу такой же маникюр! Можно в пятницу в 14:00?", "Давайте в 16:00"),
+                        "Хочу такой же маникюр! Можно в пятницу в 14:00?", "Давайте в 16:00",
+                        "Алёна, 8 916 123-45-00"),
                 Script.instagram(SALON, "Полина", "1234567890123457", null,
                         "Здравствуйте, сколько стоит педикюр?"),
                 Script.webForm(SALON, "Наталья", "8 (916) 700-10-20",

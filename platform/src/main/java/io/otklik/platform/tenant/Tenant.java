@@ -18,10 +18,11 @@ import java.util.Optional;
 public record Tenant(String id, String name, String timezone, String segment, String apiKeyEnv, Channels channels,
                      Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders, Sms sms,
                      Nlu nlu, String rules, List<LocalDate> closedDates, Boolean worksOnHolidays,
-                     List<Duty> onDuty) {
+                     List<Duty> onDuty, List<Faq> faq) {
 
     public Tenant {
         staff = staff == null ? List.of() : List.copyOf(staff);
+        faq = faq == null ? List.of() : List.copyOf(faq);
         services = services == null ? List.of() : List.copyOf(services);
         channels = channels == null ? new Channels(null, null, null, null) : channels;
         hours = hours == null ? new Hours(LocalTime.of(9, 0), LocalTime.of(21, 0), 60) : hours;
@@ -37,7 +38,7 @@ public record Tenant(String id, String name, String timezone, String segment, St
                   Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders, Sms sms,
                   Nlu nlu, String rules) {
         this(id, name, timezone, segment, apiKeyEnv, channels, crm, hours, staff, services, reminders, sms, nlu,
-                rules, null, null, null);
+                rules, null, null, null, null);
     }
 
     /** Without routing rules: routing-service's default rules apply. */
@@ -45,7 +46,7 @@ public record Tenant(String id, String name, String timezone, String segment, St
                   Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders, Sms sms,
                   Nlu nlu, List<LocalDate> closedDates, Boolean worksOnHolidays, List<Duty> onDuty) {
         this(id, name, timezone, segment, apiKeyEnv, channels, crm, hours, staff, services, reminders, sms, nlu,
-                null, closedDates, worksOnHolidays, onDuty);
+                null, closedDates, worksOnHolidays, onDuty, null);
     }
 
     /** Without routing rules or a calendar of its own. */
@@ -53,13 +54,22 @@ public record Tenant(String id, String name, String timezone, String segment, St
                   Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders, Sms sms,
                   Nlu nlu) {
         this(id, name, timezone, segment, apiKeyEnv, channels, crm, hours, staff, services, reminders, sms, nlu,
-                null, null, null, null);
+                null, null, null, null, null);
+    }
+
+    /** With FAQ entries, without routing rules or a calendar of its own. */
+    public Tenant(String id, String name, String timezone, String segment, String apiKeyEnv, Channels channels,
+                  Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders, Sms sms,
+                  Nlu nlu, List<Faq> faq) {
+        this(id, name, timezone, segment, apiKeyEnv, channels, crm, hours, staff, services, reminders, sms, nlu,
+                null, null, null, null, faq);
     }
 
     /** Without NLU settings: the installation's defaults apply. */
     public Tenant(String id, String name, String timezone, String segment, String apiKeyEnv, Channels channels,
                   Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders, Sms sms) {
-        this(id, name, timezone, segment, apiKeyEnv, channels, crm, hours, staff, services, reminders, sms, null);
+        this(id, name, timezone, segment, apiKeyEnv, channels, crm, hours, staff, services, reminders, sms,
+                (Nlu) null);
     }
 
     public ZoneId zone() {
@@ -210,6 +220,21 @@ public record Tenant(String id, String name, String timezone, String segment, St
     public record Service(String code, String name, int price, int durationMinutes, List<String> keywords) {
 
         public Service {
+            keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        }
+    }
+
+    /**
+     * A frequently asked question the bot answers itself (routing-service, intent INFO).
+     *
+     * @param topic    a short name for people ("address", "parking")
+     * @param keywords Russian word stems, lower case; a message containing one of them is about this topic
+     * @param answer   the answer, in Russian, as the client reads it
+     */
+    @RegisterForReflection
+    public record Faq(String topic, List<String> keywords, String answer) {
+
+        public Faq {
             keywords = keywords == null ? List.of() : List.copyOf(keywords);
         }
     }

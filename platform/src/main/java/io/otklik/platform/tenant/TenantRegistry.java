@@ -286,6 +286,11 @@ public class TenantRegistry {
                     throw new IllegalStateException(where + ": every service needs a code and a positive duration");
                 }
             }
+            for (Tenant.Faq f : t.faq()) {
+                if (f.keywords().isEmpty() || f.answer() == null || f.answer().isBlank()) {
+                    throw new IllegalStateException(where + ": faq '" + f.topic() + "' needs keywords and an answer");
+                }
+            }
             Tenant.Nlu nlu = t.nlu();
             for (Double share : java.util.Arrays.asList(nlu.fallbackThreshold(), nlu.minMargin())) {
                 if (share != null && (share < 0 || share > 1)) {

@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
@@ -43,7 +44,15 @@ public class AdminService {
     public record ConversationView(String id, String channel, String channelAccountId, String state,
                                    String clientId, UUID leadId, List<UUID> appointmentIds, String pendingService,
                                    LocalDate pendingDate, LocalTime pendingTime, Instant firstMessageAt,
-                                   Instant lastMessageAt) {
+                                   Instant lastMessageAt, List<LocalDateTime> offeredSlots,
+                                   UUID remindedAppointmentId) {
+
+        public ConversationView(String id, String channel, String channelAccountId, String state, String clientId,
+                                UUID leadId, List<UUID> appointmentIds, String pendingService, LocalDate pendingDate,
+                                LocalTime pendingTime, Instant firstMessageAt, Instant lastMessageAt) {
+            this(id, channel, channelAccountId, state, clientId, leadId, appointmentIds, pendingService, pendingDate,
+                    pendingTime, firstMessageAt, lastMessageAt, List.of(), null);
+        }
     }
 
     public Uni<List<AppointmentView>> appointments(Tenant tenant, Instant from, Instant to) {
@@ -66,6 +75,6 @@ public class AdminService {
                         : appointments.idsOfConversation(tenant.id(), id).map(ids -> new ConversationView(c.id(),
                                 c.channel().name(), c.channelAccountId(), c.state().name(), c.clientId(), c.leadId(),
                                 ids, c.pending().service(), c.pending().date(), c.pending().time(),
-                                c.firstMessageAt(), c.lastMessageAt()))));
+                                c.firstMessageAt(), c.lastMessageAt(), c.offered(), c.remindedAppointmentId()))));
     }
 }

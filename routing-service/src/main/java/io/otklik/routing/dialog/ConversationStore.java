@@ -6,7 +6,11 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The client, conversation and lead tables; every method runs in the caller's session (and transaction). */
 @ApplicationScoped
@@ -17,14 +21,37 @@ public class ConversationStore {
      *
      * @param repeat the client was known before this conversation: same phone on another channel, or another
      *               conversation of theirs
+     * @param phone  the client's phone as known so far (this message's, or one given earlier), or null
+     * @param name   the client's name as known so far, or null
      */
-    public record ClientRef(String id, boolean repeat) {
+    public record ClientRef(String id, boolean repeat, String phone, String name) {
+
+        public ClientRef(String id, boolean repeat) {
+            this(id, repeat, null, null);
+        }
     }
 
-    /** A conversation row. */
+    /**
+     * A conversation row.
+     *
+     * @param offered               the slots the bot offered last (local times), empty when none
+     * @param remindedAppointmentId the appointment reminder-service last reminded the client of, or null
+     */
     public record ConversationRow(String id, String tenantId, Channel channel, String channelAccountId,
                                   String clientId, UUID leadId, ConversationState state, DialogState.Pending pending,
-                                  Instant firstMessageAt, Instant lastMessageAt) {
+                                  Instant firstMessageAt, Instant lastMessageAt, List<LocalDateTime> offered,
+                                  UUID remindedAppointmentId) {
+
+        public ConversationRow {
+            offered = offered == null ? List.of() : List.copyOf(offered);
+        }
+
+        public ConversationRow(String id, String tenantId, Channel channel, String channelAccountId,
+                               String clientId, UUID leadId, ConversationState state, DialogState.Pending pending,
+                               Instant firstMessageAt, Instant lastMessageAt) {
+            this(id, tenantId, channel, channelAccountId, clientId, leadId, state, pending, firstMessageAt,
+                    lastMessageAt, List.of(), null);
+        }
     }
 
     /**
@@ -48,7 +75,7 @@ public class ConversationStore {
     public Uni<ClientRef> upsertClient(String tenantId, Channel channel, String channelUserId, String phone,
                                        String name, String conversationId, Instant now) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select id, first_seen_at from client
+                        select id, first_seen_at, phone, name from client
                         where tenant_id = :tenant and channel = :channel and channel_user_id = :user""",
                         Object[].class)
                 .setParameter("tenant", tenantId)
@@ -58,6 +85,8 @@ public class ConversationStore {
                 .chain(found -> {
                     if (!found.isEmpty()) {
                         String id = (String) found.get(0)[0];
+                        String knownPhone = phone != null ? phone : (String) found.get(0)[2];
+                        String knownName = found.get(0)[3] != null ? (String) found.get(0)[3] : name;
                         return session.createNativeQuery("""
                                         update client set last_seen_at = greatest(last_seen_at, :now),
                                             phone = coalesce(:phone, phone), name = coalesce(name, :name)
@@ -70,7 +99,7 @@ public class ConversationStore {
                                 .setParameter("user", channelUserId)
                                 .executeUpdate()
                                 .chain(() -> hasOtherConversation(tenantId, id, conversationId))
-                                .map(repeat -> new ClientRef(id, repeat));
+                                .map(repeat -> new ClientRef(id, repeat, knownPhone, knownName));
                     }
                     return byPhone(tenantId, phone).chain(known -> {
                         String id = known != null ? known : UUID.randomUUID().toString();
@@ -89,7 +118,7 @@ public class ConversationStore {
                                 .executeUpdate()
                                 .chain(() -> known != null ? Uni.createFrom().item(true)
                                         : hasOtherConversation(tenantId, id, conversationId))
-                                .map(repeat -> new ClientRef(id, repeat));
+                                .map(repeat -> new ClientRef(id, repeat, phone, name));
                     });
                 }));
     }
@@ -141,7 +170,8 @@ public class ConversationStore {
     public Uni<ConversationRow> find(String tenantId, String id) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select id, tenant_id, channel, channel_account_id, client_id, lead_id, state,
-                            pending_service, pending_date, pending_time, first_message_at, last_message_at
+                            pending_service, pending_date, pending_time, first_message_at, last_message_at,
+                            offered_slots, reminded_appointment_id
                         from conversation where id = :id and tenant_id = :tenant""", Object[].class)
                 .setParameter("id", id)
                 .setParameter("tenant", tenantId)
@@ -149,13 +179,30 @@ public class ConversationStore {
                 .map(rows -> rows.isEmpty() ? null : conversation(rows.get(0))));
     }
 
-    /** Records where the dialog stands after a message. */
+    /** Records where the dialog stands after a message (no offer open, the reminder kept). */
     public Uni<Void> updateDialog(String tenantId, String id, ConversationState state, DialogState.Pending pending,
                                   Instant messageAt) {
+        return updateDialog(tenantId, id, state, pending, List.of(), false, messageAt);
+    }
+
+    /**
+     * Records where the dialog stands after a message.
+     *
+     * @param offered       the slots the reply offers (empty: none open)
+     * @param forgetReminder the reminded appointment was answered (or another one booked): a later "да" no longer
+     *                       refers to it
+     */
+    public Uni<Void> updateDialog(String tenantId, String id, ConversationState state, DialogState.Pending pending,
+                                  List<LocalDateTime> offered, boolean forgetReminder, Instant messageAt) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         update conversation set state = :state, pending_service = :service, pending_date = :date,
-                            pending_time = :time, last_message_at = greatest(last_message_at, :at)
+                            pending_time = :time, last_message_at = greatest(last_message_at, :at),
+                            offered_slots = :offered,
+                            reminded_appointment_id = case when :forget then null else reminded_appointment_id end
                         where id = :id and tenant_id = :tenant""")
+                .setParameter("offered", offered.isEmpty() ? null : offered.stream().map(LocalDateTime::toString)
+                        .collect(Collectors.joining(",")))
+                .setParameter("forget", forgetReminder)
                 .setParameter("state", state.name())
                 .setParameter("service", pending.service())
                 .setParameter("date", pending.date())
@@ -165,6 +212,39 @@ public class ConversationStore {
                 .setParameter("tenant", tenantId)
                 .executeUpdate())
                 .replaceWithVoid();
+    }
+
+    /**
+     * Remembers that reminder-service reminded the client of an appointment in this conversation; an older
+     * reminder arriving late does not replace a newer one. False when the tenant has no such conversation.
+     */
+    public Uni<Boolean> rememberReminder(String tenantId, String conversationId, UUID appointmentId, Instant sentAt) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        update conversation set reminded_appointment_id = :appointment, reminded_at = :at
+                        where id = :id and tenant_id = :tenant and (reminded_at is null or reminded_at <= :at)""")
+                .setParameter("appointment", appointmentId)
+                .setParameter("at", sentAt)
+                .setParameter("id", conversationId)
+                .setParameter("tenant", tenantId)
+                .executeUpdate()
+                .map(n -> n > 0));
+    }
+
+    /** The tenant's appointment by id if it is still BOOKED or CONFIRMED, else null. */
+    public Uni<DialogState.Appointment> activeAppointment(String tenantId, UUID id) {
+        if (id == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select id, service_code, staff_id, starts_at, ends_at, status from appointment
+                        where id = :id and tenant_id = :tenant and status in ('BOOKED', 'CONFIRMED')""",
+                        Object[].class)
+                .setParameter("id", id)
+                .setParameter("tenant", tenantId)
+                .getResultList()
+                .map(rows -> rows.isEmpty() ? null : new DialogState.Appointment(Rows.uuid(rows.get(0)[0]),
+                        (String) rows.get(0)[1], (String) rows.get(0)[2], Rows.instant(rows.get(0)[3]),
+                        Rows.instant(rows.get(0)[4]), (String) rows.get(0)[5])));
     }
 
     /** Opens the conversation's lead; false when it already has one (nothing is written then). */
@@ -206,6 +286,14 @@ public class ConversationStore {
         return new ConversationRow((String) r[0], (String) r[1], Channel.valueOf((String) r[2]), (String) r[3],
                 (String) r[4], Rows.uuid(r[5]), ConversationState.parse((String) r[6]),
                 new DialogState.Pending((String) r[7], Rows.date(r[8]), Rows.time(r[9])), Rows.instant(r[10]),
-                Rows.instant(r[11]));
+                Rows.instant(r[11]), slots((String) r[12]), Rows.uuid(r[13]));
+    }
+
+    /** "2026-11-26T16:00,2026-11-26T17:00" → the local times; null → none. */
+    static List<LocalDateTime> slots(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(stored.split(",")).map(String::strip).map(LocalDateTime::parse).toList();
     }
 }

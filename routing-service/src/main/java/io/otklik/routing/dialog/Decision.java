@@ -1,6 +1,8 @@
 package io.otklik.routing.dialog;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -16,10 +18,23 @@ import java.util.UUID;
  * @param handoff  hand the conversation to a person; null for none
  * @param state    the conversation's state afterwards
  * @param pending  what stays pending afterwards
+ * @param offered  the slots this reply offers, in the order named (stored, so "второй" can be read next); empty
+ *                 when it offers none
  */
 public record Decision(String reply, boolean fallback, boolean openLead, String intent, Booking booking,
                        boolean confirm, boolean cancel, Handoff handoff, ConversationState state,
-                       DialogState.Pending pending) {
+                       DialogState.Pending pending, List<LocalDateTime> offered) {
+
+    public Decision {
+        offered = offered == null ? List.of() : List.copyOf(offered);
+    }
+
+    /** A decision that offers no slots. */
+    public Decision(String reply, boolean fallback, boolean openLead, String intent, Booking booking,
+                    boolean confirm, boolean cancel, Handoff handoff, ConversationState state,
+                    DialogState.Pending pending) {
+        this(reply, fallback, openLead, intent, booking, confirm, cancel, handoff, state, pending, List.of());
+    }
 
     /**
      * A slot to book.

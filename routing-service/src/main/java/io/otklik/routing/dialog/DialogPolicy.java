@@ -9,15 +9,21 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The bot's dialog: given where a conversation stands, what the new message was classified as, the tenant and now,
- * decides the one reply and what happens (lead, booking, confirmation, cancellation, handoff). Pure: no I/O, no
- * clock of its own; the dialog service loads the state and applies the {@link Decision}.
+ * The bot's dialog: given where a conversation stands, the new message and what it was classified as, the tenant and
+ * now, decides the one reply and what happens (lead, booking, confirmation, cancellation, handoff). Pure apart from
+ * reading its templates: no clock of its own; the dialog service loads the state and applies the {@link Decision}.
+ * Every text comes from {@link DialogTexts} (Qute templates per segment, editable per tenant); the states and their
+ * transitions are tabled in the module README.
  */
 public final class DialogPolicy {
 
@@ -33,10 +39,8 @@ public final class DialogPolicy {
     /** Not an intent: what the dialog acts on when nlu-service was not sure (a person takes over). */
     static final String NOT_UNDERSTOOD = "NOT_UNDERSTOOD";
 
-    static final String FALLBACK_TEXT =
-            "Извините, я не совсем понял. Вы хотите записаться, узнать цену или задать вопрос администратору?";
-    static final String WHAT_DO_YOU_WANT_TEXT = "Подскажите, пожалуйста, что вас интересует: записаться на услугу,"
-            + " узнать цену или задать вопрос администратору?";
+    /** Intents that are never read as an answer to an offer of slots. */
+    private static final Set<String> NOT_A_CHOICE = Set.of(COMPLAINT, HUMAN, CANCEL);
 
     /**
      * Urgent requests the bot still serves itself (booking the nearest slot today is the fastest answer to "болит
@@ -72,12 +76,38 @@ public final class DialogPolicy {
     public record Window(Instant from, Instant to) {
     }
 
-    /**
-     * @param busy the tenant's non-cancelled appointments in {@link #busyWindow}
-     */
+    private final DialogTexts texts;
+
+    /** With the bundled texts only. */
+    public DialogPolicy() {
+        this(DialogTexts.bundled());
+    }
+
+    public DialogPolicy(DialogTexts texts) {
+        this.texts = texts;
+    }
+
+    /** Without the message text: no choice among offered slots by ordinal, no FAQ lookup. */
     public Decision decide(Tenant tenant, DialogState state, Classification c, List<SlotFinder.Busy> busy,
                            Instant now) {
+        return decide(tenant, state, null, c, busy, now);
+    }
+
+    /**
+     * @param text the client's message as written (for "второй", "а попозже?" and the FAQ); may be null
+     * @param busy the tenant's non-cancelled appointments in {@link #busyWindow}
+     */
+    public Decision decide(Tenant tenant, DialogState state, String text, Classification c,
+                           List<SlotFinder.Busy> busy, Instant now) {
         Entities e = entities(c);
+        String raw = c.intent() == null ? OTHER : c.intent();
+        if (!state.offered().isEmpty() && !NOT_A_CHOICE.contains(raw)
+                && (state.state() == ConversationState.OFFERED || state.state() == ConversationState.RESCHEDULING)) {
+            ChoiceParser.Choice choice = ChoiceParser.parse(text, e, state.offered());
+            if (choice.kind() != ChoiceParser.Kind.NONE) {
+                return chosen(tenant, state, choice, busy, now);
+            }
+        }
         String intent = effectiveIntent(state, c, e);
         if (COMPLAINT.equals(intent)) {
             return handoff(tenant, state, intent, "owner", "on-duty", "жалоба клиента");
@@ -100,12 +130,81 @@ public final class DialogPolicy {
                     : booking(tenant, state, e, busy, now);
             case CONFIRM -> confirm(tenant, state);
             case CANCEL -> cancel(tenant, state);
-            case PRICE, INFO -> price(tenant, state, e, intent);
+            case PRICE, INFO -> price(tenant, state, e, intent, text);
             // a greeting, thanks or small talk: introduce the bot; in the middle of a booking, ask what is meant
             default -> state.state().collectsBooking() || state.state() == ConversationState.RESCHEDULING
-                    ? keep(state, FALLBACK_TEXT, OTHER, true)
+                    ? keep(state, text(tenant, "fallback"), OTHER, true)
                     : keep(state, greeting(tenant), OTHER, false);
         };
+    }
+
+    /** The client answered an offer of slots: book (or move to) the one chosen, or offer again. */
+    private Decision chosen(Tenant tenant, DialogState state, ChoiceParser.Choice choice, List<SlotFinder.Busy> busy,
+                            Instant now) {
+        boolean moving = state.state() == ConversationState.RESCHEDULING && state.appointment() != null;
+        DialogState.Pending p = state.pending();
+        String service = moving ? state.appointment().serviceCode() : p.service();
+        if (service == null || tenant.service(service).isEmpty()) {
+            return keep(state, text(tenant, "fallback"), OTHER, true);
+        }
+        switch (choice.kind()) {
+            case PICK, TIME -> {
+                Entities picked = new Entities(service, choice.day(), choice.time(), null, null);
+                return moving ? reschedule(tenant, state, picked, busy, now) : booking(tenant, state, picked, busy,
+                        now);
+            }
+            default -> {
+                // the same service, another set of times: the moved appointment does not block itself
+                List<SlotFinder.Busy> others = moving
+                        ? busy.stream().filter(b -> !state.appointment().id().equals(b.appointmentId())).toList()
+                        : busy;
+                Offers.Search search = new Offers.Search(tenant, others, service,
+                        moving ? state.appointment().staffId() : null, now);
+                List<LocalDateTime> offered = state.offered();
+                LocalDateTime first = offered.get(0);
+                LocalDateTime last = offered.get(offered.size() - 1);
+                List<LocalDateTime> slots;
+                String template;
+                Map<String, Object> data = new HashMap<>();
+                if (choice.kind() == ChoiceParser.Kind.DAY) {
+                    LocalTime pivot = p.time() != null ? p.time() : first.toLocalTime();
+                    LocalDate day = choice.day().isBefore(LocalDate.ofInstant(now, tenant.zone()))
+                            ? LocalDate.ofInstant(now, tenant.zone()) : choice.day();
+                    slots = Offers.around(search, day, pivot);
+                    template = slots.isEmpty() ? "no-day" : "offer-day";
+                    data.put("day", RussianText.dateWithWeekday(day));
+                } else if (choice.kind() == ChoiceParser.Kind.LATER) {
+                    slots = Offers.later(search, last);
+                    template = slots.isEmpty() ? "no-later" : "offer-later";
+                } else {
+                    slots = Offers.earlier(search, first);
+                    template = slots.isEmpty() ? "no-earlier" : "offer-earlier";
+                }
+                if (slots.isEmpty()) {
+                    // nothing new: the earlier offer stands
+                    data.put("offer", offerList(offered, null));
+                    return new Decision(text(tenant, template, data), false, true, moving ? RESCHEDULE : BOOKING,
+                            null, false, false, null, state.state(), p, offered);
+                }
+                LocalDate day = slots.get(0).toLocalDate();
+                data.put("offer", offerList(slots, day));
+                data.putIfAbsent("day", RussianText.dateWithWeekday(day));
+                return new Decision(text(tenant, template, data), false, true, moving ? RESCHEDULE : BOOKING, null,
+                        false, false, null, moving ? ConversationState.RESCHEDULING : ConversationState.OFFERED,
+                        new DialogState.Pending(service, day, p.time()), slots);
+            }
+        }
+    }
+
+    /** "16:00, 17:00 или 18:00"; a slot on another day than {@code day} names its day. */
+    private static String offerList(List<LocalDateTime> slots, LocalDate day) {
+        LocalDate first = slots.get(0).toLocalDate();
+        boolean oneDay = slots.stream().allMatch(t -> t.toLocalDate().equals(first));
+        if (oneDay && (day == null || first.equals(day))) {
+            return RussianText.orList(slots.stream().map(t -> RussianText.time(t.toLocalTime())).toList());
+        }
+        return RussianText.orList(slots.stream().map(t -> t.toLocalDate().equals(day)
+                ? RussianText.time(t.toLocalTime()) : when(t)).toList());
     }
 
     /**
@@ -116,8 +215,14 @@ public final class DialogPolicy {
     static String effectiveIntent(DialogState state, Classification c, Entities e) {
         String raw = c.intent() == null ? OTHER : c.intent();
         boolean dateOrTime = e.date() != null || e.time() != null;
-        boolean fillsGap = dateOrTime || e.service() != null;
+        boolean fillsGap = dateOrTime || e.service() != null || e.phone() != null || e.name() != null;
         DialogState.Appointment appointment = state.appointment();
+        DialogState.Pending p = state.pending();
+        if (state.state() == ConversationState.COLLECTING && e.phone() != null && p.service() != null
+                && p.date() != null && p.time() != null && !COMPLAINT.equals(raw)) {
+            // the bot asked for the phone to book the pending slot: a number, however classified, answers it
+            return BOOKING;
+        }
         if (state.state() == ConversationState.RESCHEDULING && appointment != null && dateOrTime
                 && CONTINUES_RESCHEDULE.contains(raw)) {
             return RESCHEDULE;
@@ -146,27 +251,44 @@ public final class DialogPolicy {
         LocalTime time = e.time() != null ? e.time() : pending.time();
         if (service == null) {
             String names = tenant.services().stream().map(Tenant.Service::name).collect(Collectors.joining(", "));
-            return collecting("На какую услугу вас записать? У нас: " + names + ".",
+            return collecting(text(tenant, "ask-service", Map.of("services", names)),
                     new DialogState.Pending(null, date, time));
         }
         if (date == null) {
-            String question = time == null ? "На какой день и время вам удобно?"
-                    : "На какой день записать вас в " + RussianText.time(time) + "?";
+            String question = time == null ? text(tenant, "ask-day-and-time")
+                    : text(tenant, "ask-day", Map.of("time", RussianText.time(time)));
             return collecting(question, new DialogState.Pending(service, null, time));
         }
         if (time == null) {
-            return collecting("На какое время записать вас " + RussianText.date(date) + "?",
+            return collecting(text(tenant, "ask-time", Map.of("date", RussianText.date(date))),
                     new DialogState.Pending(service, date, null));
         }
         SlotFinder.Result result = SlotFinder.find(tenant, busy, service, date, time, now, null);
         Tenant.Service s = tenant.service(service).orElseThrow();
         if (result.free()) {
             SlotFinder.Slot slot = result.slot();
-            String reply = "Готово! Записали вас на «" + s.name() + "» " + when(slot.localStart()) + ", "
-                    + RussianText.specialist(tenant.segment()) + " " + slot.staffName() + ". Стоимость "
-                    + RussianText.price(s.price()) + ". Подтвердите, пожалуйста, ответом «Да».";
-            return new Decision(reply, false, true, BOOKING, booking(s, slot, null), false, false, null,
-                    ConversationState.BOOKED, DialogState.Pending.NONE);
+            if (!state.phoneKnown()) {
+                // a channel without the client's number (Telegram, Instagram, a form without it): ask before booking
+                return collecting(text(tenant, "ask-phone", Map.of("service", s.name(), "when",
+                                when(slot.localStart()), "askName", !state.nameKnown())),
+                        new DialogState.Pending(service, date, time));
+            }
+            LocalDate today = LocalDate.ofInstant(now, tenant.zone());
+            boolean sameDay = slot.localStart().toLocalDate().equals(today);
+            // the clinic's queue: visits of the same specialist today between now and this one
+            long queue = sameDay ? busy.stream().filter(b -> slot.staffId().equals(b.staffId())
+                    && !b.startsAt().isBefore(now) && b.startsAt().isBefore(slot.startsAt())).count() : 0;
+            Map<String, Object> data = new HashMap<>();
+            data.put("service", s.name());
+            data.put("when", when(slot.localStart()));
+            data.put("specialist", RussianText.specialist(tenant.segment()));
+            data.put("staff", slot.staffName());
+            data.put("price", RussianText.price(s.price()));
+            data.put("duration", s.durationMinutes());
+            data.put("today", sameDay);
+            data.put("queue", queue);
+            return new Decision(text(tenant, "booked", data), false, true, BOOKING, booking(s, slot, null), false,
+                    false, null, ConversationState.BOOKED, DialogState.Pending.NONE);
         }
         return notFree(tenant, s, date, time, result, ConversationState.OFFERED, BOOKING);
     }
@@ -183,12 +305,11 @@ public final class DialogPolicy {
             date = LocalDate.ofInstant(a.startsAt(), tenant.zone());
         }
         if (date == null) {
-            return new Decision("На какой день и время перенести вашу запись?", false, true, RESCHEDULE, null,
-                    false, false, null, ConversationState.RESCHEDULING, new DialogState.Pending(a.serviceCode(),
-                    null, null));
+            return new Decision(text(tenant, "reschedule-ask"), false, true, RESCHEDULE, null, false, false, null,
+                    ConversationState.RESCHEDULING, new DialogState.Pending(a.serviceCode(), null, null));
         }
         if (time == null) {
-            return new Decision("На какое время перенести вашу запись на " + RussianText.date(date) + "?", false,
+            return new Decision(text(tenant, "reschedule-ask-time", Map.of("date", RussianText.date(date))), false,
                     true, RESCHEDULE, null, false, false, null, ConversationState.RESCHEDULING,
                     new DialogState.Pending(a.serviceCode(), date, null));
         }
@@ -197,14 +318,13 @@ public final class DialogPolicy {
         SlotFinder.Result result = SlotFinder.find(tenant, others, a.serviceCode(), date, time, now, a.staffId());
         Optional<Tenant.Service> service = tenant.service(a.serviceCode());
         if (service.isEmpty()) {
-            return keep(state, WHAT_DO_YOU_WANT_TEXT, RESCHEDULE, false);
+            return keep(state, text(tenant, "what-do-you-want"), RESCHEDULE, false);
         }
         Tenant.Service s = service.get();
         if (result.free()) {
             SlotFinder.Slot slot = result.slot();
-            String reply = "Готово! Перенесли вашу запись на «" + s.name() + "» на " + when(slot.localStart())
-                    + ", " + RussianText.specialist(tenant.segment()) + " " + slot.staffName()
-                    + ". Подтвердите, пожалуйста, ответом «Да».";
+            String reply = text(tenant, "rescheduled", Map.of("service", s.name(), "when", when(slot.localStart()),
+                    "specialist", RussianText.specialist(tenant.segment()), "staff", slot.staffName()));
             return new Decision(reply, false, true, RESCHEDULE, booking(s, slot, a), false, false, null,
                     ConversationState.BOOKED, DialogState.Pending.NONE);
         }
@@ -214,60 +334,82 @@ public final class DialogPolicy {
     private Decision confirm(Tenant tenant, DialogState state) {
         DialogState.Appointment a = state.appointment();
         if (a != null && a.booked()) {
-            return new Decision("Спасибо, запись подтверждена! Ждём вас " + shortWhen(tenant, a.startsAt()) + ".",
-                    false, true, CONFIRM, null, true, false, null, ConversationState.CONFIRMED,
-                    DialogState.Pending.NONE);
+            return new Decision(text(tenant, "confirmed", Map.of("when", shortWhen(tenant, a.startsAt()),
+                    "reminded", state.reminded())), false, true, CONFIRM, null, true, false, null,
+                    ConversationState.CONFIRMED, DialogState.Pending.NONE);
         }
         if (a != null) {
-            return keep(state, "Ваша запись уже подтверждена. Ждём вас " + shortWhen(tenant, a.startsAt()) + ".",
+            return keep(state, text(tenant, "already-confirmed", Map.of("when", shortWhen(tenant, a.startsAt()))),
                     CONFIRM, false);
         }
         // nothing to confirm: not a lead, just an unclear "да"
-        return keep(state, WHAT_DO_YOU_WANT_TEXT, CONFIRM, false);
+        return keep(state, text(tenant, "what-do-you-want"), CONFIRM, false);
     }
 
     private Decision cancel(Tenant tenant, DialogState state) {
         DialogState.Appointment a = state.appointment();
         if (a == null) {
-            return new Decision("Не нашёл у вас активной записи. Если хотите записаться — напишите, на какую"
-                    + " услугу и когда.", false, true, CANCEL, null, false, false, null, ConversationState.IDLE,
-                    DialogState.Pending.NONE);
+            return new Decision(text(tenant, "nothing-to-cancel"), false, true, CANCEL, null, false, false, null,
+                    ConversationState.IDLE, DialogState.Pending.NONE);
         }
-        return new Decision("Запись на " + shortWhen(tenant, a.startsAt())
-                + " отменена. Если захотите выбрать другое время — напишите.", false, true, CANCEL, null, false,
-                true, null, ConversationState.CANCELLED, DialogState.Pending.NONE);
+        return new Decision(text(tenant, "cancelled", Map.of("when", shortWhen(tenant, a.startsAt()))), false,
+                true, CANCEL, null, false, true, null, ConversationState.CANCELLED, DialogState.Pending.NONE);
     }
 
-    private Decision price(Tenant tenant, DialogState state, Entities e, String intent) {
+    private Decision price(Tenant tenant, DialogState state, Entities e, String intent, String text) {
+        List<String> answers = INFO.equals(intent) ? faq(tenant, text) : List.of();
+        if (!answers.isEmpty()) {
+            return new Decision(text(tenant, "faq", Map.of("answers", String.join(" ", answers))), false, true,
+                    intent, null, false, false, null, ConversationState.QUOTED, state.pending());
+        }
         Optional<Tenant.Service> named = known(tenant, e.service()).flatMap(tenant::service);
         if (named.isPresent()) {
             Tenant.Service s = named.get();
             DialogState.Pending p = state.pending();
-            return new Decision("«" + s.name() + "» — " + RussianText.price(s.price()) + ", " + s.durationMinutes()
-                    + " мин. Записать вас?", false, true, intent, null, false, false, null,
-                    ConversationState.QUOTED, new DialogState.Pending(s.code(),
+            return new Decision(text(tenant, "price-quote", Map.of("service", s.name(), "price",
+                    RussianText.price(s.price()), "duration", s.durationMinutes())), false, true, intent, null, false,
+                    false, null, ConversationState.QUOTED, new DialogState.Pending(s.code(),
                     e.date() != null ? e.date() : p.date(), e.time() != null ? e.time() : p.time()));
         }
         String prices = tenant.services().stream()
                 .map(s -> s.name() + " — " + RussianText.price(s.price()))
                 .collect(Collectors.joining(", "));
-        String reply = "Мы работаем ежедневно с " + RussianText.time(tenant.hours().open()) + " до "
-                + RussianText.time(tenant.hours().close()) + ". Наши цены: " + prices + ". Записать вас?";
+        String reply = text(tenant, "price-list", Map.of("open", RussianText.time(tenant.hours().open()), "close",
+                RussianText.time(tenant.hours().close()), "prices", prices));
         return new Decision(reply, false, true, intent, null, false, false, null, ConversationState.QUOTED,
                 state.pending());
+    }
+
+    /**
+     * The tenant's FAQ answers whose keywords occur in the message (lower case, "ё" read as "е"), in the order
+     * tenants.yaml lists them; at most two.
+     */
+    static List<String> faq(Tenant tenant, String text) {
+        if (text == null || tenant.faq().isEmpty()) {
+            return List.of();
+        }
+        String norm = text.toLowerCase(Locale.ROOT).replace('ё', 'е');
+        List<String> answers = new ArrayList<>();
+        for (Tenant.Faq f : tenant.faq()) {
+            boolean hit = f.keywords().stream()
+                    .anyMatch(k -> norm.contains(k.toLowerCase(Locale.ROOT).replace('ё', 'е')));
+            if (hit && answers.size() < 2) {
+                answers.add(f.answer().strip());
+            }
+        }
+        return answers;
     }
 
     private Decision handoff(Tenant tenant, DialogState state, String intent, String role, String fallbackRole,
                              String reason) {
         Optional<Tenant.Staff> person = staffWithRole(tenant, role).or(() -> staffWithRole(tenant, fallbackRole));
         if (person.isEmpty()) {
-            return new Decision("Передал ваше обращение администратору — с вами свяжутся в ближайшее время.", false,
-                    true, intent, null, false, false, null, ConversationState.HANDOFF, state.pending());
+            return new Decision(text(tenant, "handoff", Map.of("staff", "")), false, true, intent, null, false,
+                    false, null, ConversationState.HANDOFF, state.pending());
         }
         Tenant.Staff p = person.get();
-        return new Decision("Передал ваше обращение администратору " + p.name()
-                + " — с вами свяжутся в ближайшее время.", false, true, intent, null, false, false,
-                new Decision.Handoff(p.id(), p.name(), p.role(), p.telegramChatId(), reason),
+        return new Decision(text(tenant, "handoff", Map.of("staff", p.name())), false, true, intent, null, false,
+                false, new Decision.Handoff(p.id(), p.name(), p.role(), p.telegramChatId(), reason),
                 ConversationState.HANDOFF, state.pending());
     }
 
@@ -275,57 +417,52 @@ public final class DialogPolicy {
         return c.urgencyReason() == null ? "срочное обращение" : "срочное обращение: " + c.urgencyReason();
     }
 
-    static String greeting(Tenant tenant) {
-        return "Здравствуйте! Вас приветствует " + tenant.name() + ". Могу записать вас на услугу или подсказать"
-                + " цены. Чем помочь?";
+    String greeting(Tenant tenant) {
+        // fitness: a trial session of the catalogue, if there is one, is offered in the greeting
+        Optional<Tenant.Service> trial = tenant.services().stream()
+                .filter(s -> s.code().contains("trial") || s.name().toLowerCase(Locale.ROOT).contains("пробн"))
+                .findFirst();
+        return text(tenant, "greeting", Map.of("trial", trial.map(Tenant.Service::name).orElse(""),
+                "trialPrice", trial.map(s -> RussianText.price(s.price())).orElse("")));
     }
 
     /** The requested time cannot be booked: say why and offer the alternatives. */
     private Decision notFree(Tenant tenant, Tenant.Service s, LocalDate date, LocalTime time, SlotFinder.Result result,
                              ConversationState offeredState, String intent) {
+        Tenant.Hours h = tenant.hours();
         String why = switch (result.outcome()) {
-            case TAKEN -> "На " + RussianText.time(time) + " свободных "
-                    + RussianText.specialistsGenitive(tenant.segment()) + " нет.";
-            case OUTSIDE_HOURS -> outsideHours(tenant, s, time);
-            case PAST -> "Время " + RussianText.date(date) + " в " + RussianText.time(time) + " уже прошло.";
-            case NO_SPECIALIST, UNKNOWN_SERVICE -> "К сожалению, записать на «" + s.name()
-                    + "» сейчас не получится.";
+            case TAKEN -> text(tenant, "why-taken", Map.of("time", RussianText.time(time), "specialists",
+                    RussianText.specialistsGenitive(tenant.segment())));
+            case OUTSIDE_HOURS -> time.isBefore(h.open()) || !time.isBefore(h.close())
+                    ? text(tenant, "why-closed", Map.of("time", RussianText.time(time), "open",
+                    RussianText.time(h.open()), "close", RussianText.time(h.close())))
+                    : text(tenant, "why-too-long", Map.of("time", RussianText.time(time), "service", s.name(),
+                    "duration", s.durationMinutes(), "close", RussianText.time(h.close())));
+            case PAST -> text(tenant, "why-past", Map.of("date", RussianText.date(date), "time",
+                    RussianText.time(time)));
+            case NO_SPECIALIST, UNKNOWN_SERVICE -> text(tenant, "why-unavailable", Map.of("service", s.name()));
             case FREE -> throw new IllegalStateException("a free slot is booked, not offered");
         };
         List<LocalDateTime> alternatives = result.alternatives();
         if (alternatives.isEmpty()) {
-            String tail = result.outcome() == SlotFinder.Outcome.NO_SPECIALIST
-                    || result.outcome() == SlotFinder.Outcome.UNKNOWN_SERVICE
-                    ? " Передам ваш вопрос администратору." : " Свободного времени в ближайшие дни нет — напишите,"
-                    + " пожалуйста, другой день.";
-            return new Decision(why + tail, false, true, intent, null, false, false, null,
+            boolean unavailable = result.outcome() == SlotFinder.Outcome.NO_SPECIALIST
+                    || result.outcome() == SlotFinder.Outcome.UNKNOWN_SERVICE;
+            return new Decision(text(tenant, "no-alternatives", Map.of("why", why, "unavailable", unavailable)),
+                    false, true, intent, null, false, false, null,
                     offeredState == ConversationState.RESCHEDULING ? offeredState : ConversationState.COLLECTING,
                     new DialogState.Pending(s.code(), null, null));
         }
         LocalDate first = alternatives.get(0).toLocalDate();
         boolean oneDay = alternatives.stream().allMatch(t -> t.toLocalDate().equals(first));
         String offer;
-        if (oneDay && first.equals(date)) {
-            offer = RussianText.orList(alternatives.stream().map(t -> RussianText.time(t.toLocalTime())).toList());
-        } else if (oneDay) {
-            offer = RussianText.dateWithWeekday(first) + ": "
-                    + RussianText.orList(alternatives.stream().map(t -> RussianText.time(t.toLocalTime())).toList());
+        if (oneDay && !first.equals(date)) {
+            offer = RussianText.dateWithWeekday(first) + ": " + offerList(alternatives, null);
         } else {
-            offer = RussianText.orList(alternatives.stream().map(t -> t.toLocalDate().equals(date)
-                    ? RussianText.time(t.toLocalTime()) : when(t)).toList());
+            offer = offerList(alternatives, date);
         }
-        return new Decision(why + " Могу предложить " + offer + " — какое время удобно?", false, true, intent, null,
-                false, false, null, offeredState, new DialogState.Pending(s.code(), first, null));
-    }
-
-    private static String outsideHours(Tenant tenant, Tenant.Service s, LocalTime time) {
-        Tenant.Hours h = tenant.hours();
-        String at = "На " + RussianText.time(time) + " записать не получится: ";
-        if (time.isBefore(h.open()) || !time.isBefore(h.close())) {
-            return at + "мы работаем с " + RussianText.time(h.open()) + " до " + RussianText.time(h.close()) + ".";
-        }
-        return at + "«" + s.name() + "» длится " + s.durationMinutes() + " мин, а мы работаем до "
-                + RussianText.time(h.close()) + ".";
+        // the requested time stays pending: "а завтра?" means that time on another day
+        return new Decision(text(tenant, "offer", Map.of("why", why, "offer", offer)), false, true, intent, null,
+                false, false, null, offeredState, new DialogState.Pending(s.code(), first, time), alternatives);
     }
 
     private static Decision collecting(String question, DialogState.Pending pending) {
@@ -333,10 +470,18 @@ public final class DialogPolicy {
                 pending);
     }
 
-    /** A reply that changes nothing about the conversation. */
+    private String text(Tenant tenant, String name) {
+        return texts.render(tenant, name, Map.of());
+    }
+
+    private String text(Tenant tenant, String name, Map<String, ?> data) {
+        return texts.render(tenant, name, data);
+    }
+
+    /** A reply that changes nothing about the conversation (an offer made stays open). */
     private static Decision keep(DialogState state, String reply, String intent, boolean fallback) {
         return new Decision(reply, fallback, false, intent, null, false, false, null, state.state(),
-                state.pending());
+                state.pending(), state.offered());
     }
 
     private static Decision.Booking booking(Tenant.Service s, SlotFinder.Slot slot, DialogState.Appointment moved) {

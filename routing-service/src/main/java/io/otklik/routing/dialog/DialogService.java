@@ -57,12 +57,13 @@ public class DialogService {
     private final AppointmentStore appointments;
     private final Outbox outbox;
     private final Clock clock;
-    private final DialogPolicy dialog = new DialogPolicy();
+    private final DialogPolicy dialog;
     private final LeadRouter router;
     private final TakeoverStore takeovers;
 
     public DialogService(TenantRegistry tenants, ConversationStore conversations, AppointmentStore appointments,
-                         Outbox outbox, Clock clock, LeadRouter router, TakeoverStore takeovers) {
+                         Outbox outbox, Clock clock, LeadRouter router, TakeoverStore takeovers, DialogTexts texts) {
+        this.dialog = new DialogPolicy(texts);
         this.tenants = tenants;
         this.conversations = conversations;
         this.appointments = appointments;
@@ -114,11 +115,20 @@ public class DialogService {
                                         + " tenant, message skipped", tenantId, m.conversationId(), m.messageId());
                                 return Uni.createFrom().voidItem();
                             }
+                            // the phone or name the client gave earlier in this or another conversation counts
+                            Contact known = new Contact(contact.channelUserId(),
+                                    contact.displayName() != null ? contact.displayName() : client.name(),
+                                    contact.phone() != null ? contact.phone() : client.phone());
                             return takeovers.inbound(tenantId, m.conversationId(), m.receivedAt(), m.text())
                                     .chain(inbound -> appointments.active(tenantId, m.conversationId())
-                                    .map(active -> new Turn(tenant.get(), event, m, c, contact, now, client,
-                                            conversation, new DialogState(conversation.state(),
-                                            conversation.pending(), active), inbound)))
+                                    .chain(active -> conversations.activeAppointment(tenantId,
+                                                    conversation.remindedAppointmentId())
+                                            .map(reminded -> new Turn(tenant.get(), event, m, c, known, now, client,
+                                                    conversation, new DialogState(conversation.state(),
+                                                    conversation.pending(), reminded != null ? reminded : active,
+                                                    conversation.offered(), known.phone() != null,
+                                                    known.displayName() != null && !known.displayName().isBlank(),
+                                                    reminded != null), inbound))))
                                     .chain(this::answer);
                         }));
     }
@@ -143,8 +153,8 @@ public class DialogService {
                 turn.now());
         return appointments.busy(turn.tenantId(), window.from(), window.to())
                 .chain(busy -> {
-                    Decision decision = dialog.decide(turn.tenant(), turn.state(), turn.classification(), busy,
-                            turn.now());
+                    Decision decision = dialog.decide(turn.tenant(), turn.state(), turn.message().text(),
+                            turn.classification(), busy, turn.now());
                     return turn.inbound().takenOver(turn.now()) ? silent(turn, decision, busy)
                             : act(turn, decision, busy);
                 });
@@ -152,12 +162,14 @@ public class DialogService {
 
     /**
      * A person has taken the conversation over: the bot neither replies nor books nor hands off, and the dialog's
-     * state stays; the message is recorded (last message, waiting time, recent texts) and opens the lead as usual.
+     * state (and any open offer) stays; the message is recorded (last message, waiting time, recent texts) and opens
+     * the lead as usual.
      */
     private Uni<Void> silent(Turn turn, Decision decision, List<SlotFinder.Busy> busy) {
         return leadFor(turn, decision, busy, route -> { })
                 .call(() -> conversations.updateDialog(turn.tenantId(), turn.conversationId(),
-                        turn.state().state(), turn.state().pending(), turn.message().receivedAt()))
+                        turn.state().state(), turn.state().pending(), turn.state().offered(), false,
+                        turn.message().receivedAt()))
                 .invoke(leadId -> LOG.infof("tenant=%s conversation=%s message=%s intent=%s: taken over by %s until"
                                 + " %s, the bot stays silent lead=%s", turn.tenantId(), turn.conversationId(),
                         turn.message().messageId(), turn.classification().intent(), turn.inbound().takenOverBy(),
@@ -171,14 +183,18 @@ public class DialogService {
                 .call(leadId -> appointment(turn, decision, leadId))
                 .call(leadId -> handoff(turn, decision, leadId))
                 .call(() -> conversations.updateDialog(turn.tenantId(), turn.conversationId(),
-                        decision.state(), decision.pending(), turn.message().receivedAt()))
+                        decision.state(), decision.pending(), decision.offered(),
+                        decision.confirm() || decision.cancel() || decision.booking() != null,
+                        turn.message().receivedAt()))
                 .call(() -> reply(turn, decision, routed.get()))
                 .invoke(leadId -> LOG.infof("tenant=%s conversation=%s message=%s intent=%s acted=%s"
-                                + " fallback=%s state=%s lead=%s booking=%s confirm=%s cancel=%s handoff=%s",
+                                + " fallback=%s state=%s lead=%s booking=%s confirm=%s cancel=%s handoff=%s"
+                                + " offered=%d reminded=%s",
                         turn.tenantId(), turn.conversationId(), turn.message().messageId(),
                         turn.classification().intent(), decision.intent(), decision.fallback(),
                         decision.state(), leadId, decision.booking() != null, decision.confirm(),
-                        decision.cancel(), decision.handoff() == null ? "-" : decision.handoff().staffId()))
+                        decision.cancel(), decision.handoff() == null ? "-" : decision.handoff().staffId(),
+                        decision.offered().size(), turn.state().reminded()))
                 .replaceWithVoid();
     }
 
@@ -257,7 +273,8 @@ public class DialogService {
             return appointments.confirm(turn.tenantId(), active.id(), now)
                     .chain(changed -> !changed ? Uni.createFrom().voidItem()
                             : publish(turn, EventTypes.APPOINTMENT_CONFIRMED, new AppointmentConfirmed(active.id(),
-                                    conversationId, leadId, active.startsAt(), now, "client_reply")));
+                                    conversationId, leadId, active.startsAt(), now,
+                                    turn.state().reminded() ? "reminder_reply" : "client_reply")));
         }
         if (decision.cancel() && active != null) {
             return appointments.cancel(turn.tenantId(), active.id(), now)

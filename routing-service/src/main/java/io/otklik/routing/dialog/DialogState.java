@@ -2,20 +2,35 @@ package io.otklik.routing.dialog;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * What the dialog policy knows about a conversation before the new message.
  *
  * @param pending     what the client already said towards a booking
- * @param appointment the conversation's latest BOOKED or CONFIRMED appointment, or null
+ * @param appointment the conversation's latest BOOKED or CONFIRMED appointment, or null; after a reminder, the
+ *                    reminded one
+ * @param offered     the slots the bot offered last (local times, in the order named); empty when none
+ * @param phoneKnown  the client's phone is known (the channel gave it, or the client wrote it)
+ * @param nameKnown   the client's name is known
+ * @param reminded    {@code appointment} is the one reminder-service last reminded the client of: a "да" or "не
+ *                    смогу" answers that reminder
  */
-public record DialogState(ConversationState state, Pending pending, Appointment appointment) {
+public record DialogState(ConversationState state, Pending pending, Appointment appointment,
+                          List<LocalDateTime> offered, boolean phoneKnown, boolean nameKnown, boolean reminded) {
 
     public DialogState {
         state = state == null ? ConversationState.IDLE : state;
         pending = pending == null ? Pending.NONE : pending;
+        offered = offered == null ? List.of() : List.copyOf(offered);
+    }
+
+    /** A client whose phone and name are known, nothing offered, no reminder. */
+    public DialogState(ConversationState state, Pending pending, Appointment appointment) {
+        this(state, pending, appointment, List.of(), true, true, false);
     }
 
     public static DialogState fresh() {

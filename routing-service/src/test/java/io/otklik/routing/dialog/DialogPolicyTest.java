@@ -83,7 +83,10 @@ class DialogPolicyTest {
             assertThat(offer.booking()).isNull();
             assertThat(offer.openLead()).isTrue();
             assertThat(offer.state()).isEqualTo(ConversationState.OFFERED);
-            assertThat(offer.pending()).isEqualTo(new DialogState.Pending("haircut", THURSDAY, null));
+            // the requested time stays pending ("а завтра?" means 15:00 tomorrow), the offer is remembered
+            assertThat(offer.pending()).isEqualTo(new DialogState.Pending("haircut", THURSDAY, T15));
+            assertThat(offer.offered()).containsExactly(THURSDAY.atTime(16, 0), THURSDAY.atTime(17, 0),
+                    THURSDAY.atTime(18, 0));
 
             // "Давайте в 16:00": the classifier may call it anything, even with low confidence
             Classification bareTime = new Classification("OTHER", 0.3, false, true,
@@ -106,7 +109,7 @@ class DialogPolicyTest {
                     classified("BOOK", booking("haircut", THURSDAY, T15)), full, NOW);
             assertThat(d.reply()).isEqualTo("На 15:00 свободных мастеров нет. Могу предложить 27.11 (пт): 09:00,"
                     + " 10:00 или 11:00 — какое время удобно?");
-            assertThat(d.pending()).isEqualTo(new DialogState.Pending("haircut", THURSDAY.plusDays(1), null));
+            assertThat(d.pending()).isEqualTo(new DialogState.Pending("haircut", THURSDAY.plusDays(1), T15));
         }
 
         @Test
