@@ -34,7 +34,7 @@ import net.jqwik.api.statistics.Statistics;
  * specialist's hours of that weekday, outside breaks, not on a closed day, a day off or a public holiday, the whole
  * visit fitting; sorted by start; the first is the earliest free grid slot.
  */
-class SlotSearchProperties {
+class SlotSearchPropertiesTest {
 
     static final List<String> ZONES = List.of("Europe/Moscow", "Asia/Yekaterinburg", "Asia/Vladivostok",
             "Europe/Kaliningrad", "Asia/Kamchatka", "Europe/Berlin", "America/New_York");
