@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.otklik.events.EventEnvelope;
@@ -33,9 +34,14 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -141,7 +147,7 @@ class StaffAndBookingApiTest {
                 .then().statusCode(200).body("[0].localStart", equalTo(thursday.plusDays(1) + "T07:00:00"));
         given().header("X-Api-Key", KEY).get("/api/v1/staff")
                 .then().statusCode(200)
-                .body("find { it.id == 'olesya' }.datesOff", org.hamcrest.Matchers.hasItem(thursday.toString()));
+                .body("find { it.id == 'olesya' }.datesOff", hasItem(thursday.toString()));
 
         given().header("X-Api-Key", KEY).delete("/api/v1/staff/olesya/days-off/" + thursday)
                 .then().statusCode(204);
@@ -179,6 +185,55 @@ class StaffAndBookingApiTest {
                 .then().statusCode(400).body("field", equalTo("limit"));
         given().header("X-Api-Key", KEY).get("/api/v1/slots?service=training&after=evening")
                 .then().statusCode(400).body("field", equalTo("after"));
+    }
+
+    /** A conversation of the studio with a client known to the service (a greeting went through the dialog). */
+    static String conversation(String name, String phone) {
+        Messages.Client client = new Messages.Client(UUID.randomUUID().toString(),
+                new Contact(phone.substring(1), name, phone), Channel.WHATSAPP, "fitness-wa");
+        EventEnvelope<MessageClassified> hello = Messages.classified(TENANT, client, "Здравствуйте", "OTHER",
+                Entities.none());
+        try (KafkaEvents.Listener replies = KafkaEvents.listen(EventTypes.REPLY_REQUESTED.topic())) {
+            KafkaEvents.send(hello, client.conversationId());
+            replies.await(EventTypes.REPLY_REQUESTED,
+                    e -> hello.data().message().messageId().equals(e.data().inReplyTo()), WAIT);
+        }
+        return client.conversationId();
+    }
+
+    @Test
+    void parallelStaffBookingsOfOneSlotYieldOne201AndOnly409s() throws Exception {
+        String conversation = conversation("Лев", "+79140000001");
+        LocalDate tuesday = ordinary(DayOfWeek.TUESDAY, 4);
+        int attempts = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        try (KafkaEvents.Listener booked = KafkaEvents.listen(EventTypes.APPOINTMENT_BOOKED.topic())) {
+            for (int i = 0; i < attempts; i++) {
+                statuses.add(pool.submit(() -> {
+                    go.await();
+                    return given().header("X-Api-Key", KEY).contentType(ContentType.JSON)
+                            .body(Map.of("conversationId", conversation, "service", "stretching", "staff", "olesya",
+                                    "startsAt", tuesday + "T09:00"))
+                            .post("/api/v1/appointments").then().extract().statusCode();
+                }));
+            }
+            go.countDown();
+            List<Integer> codes = new ArrayList<>();
+            for (Future<Integer> f : statuses) {
+                codes.add(f.get());
+            }
+            pool.shutdown();
+            assertThat(codes).containsOnlyOnce(201).containsOnly(201, 409);
+            AppointmentBooked a = booked.await(EventTypes.APPOINTMENT_BOOKED,
+                    e -> conversation.equals(e.data().conversationId()), WAIT).event().data();
+            assertThat(a.staffId()).isEqualTo("olesya");
+            assertThat(a.startsAt()).isEqualTo(local(tuesday, 9, 0));
+        }
+        given().header("X-Api-Key", KEY).queryParam("from", tuesday.toString()).queryParam("to", tuesday.toString())
+                .get("/api/v1/staff/olesya/schedule")
+                .then().statusCode(200).body("days[0].appointments", hasSize(1));
     }
 
     @Test
