@@ -23,20 +23,35 @@ import java.util.regex.Pattern;
  * &#64; Ирина                      the client who speaks next (a new one per name: own number, own conversation)
  * &gt; Хочу на стрижку …           the client's message, delivered to ingest-service's real webhook
  * &lt; Готово! Записали .*         a regular expression the whole reply (reply_requested) must match
+ * &lt; (silent)                    no reply at all: the bot stays silent (a person has taken the conversation over)
  * ! appointment_booked via=…   an event on the client's conversation since the message, with data fields equal
  * ~ reminder                   reminder_sent for the client's latest appointment, as reminder-service sends it
+ * ~ takeover / ~ release       the on-duty administrator takes the client's conversation over (admin API) / gives
+ *                              it back to the bot
  * </pre>
  * In a reply pattern {@code {d+N}} stands for the day N days from today in the tenant's zone, as «dd.MM».
  */
 record DialogScript(String name, String title, String tenant, String channel, List<Step> steps) {
 
     /** A step of the script. */
-    sealed interface Step permits Say, Remind {
+    sealed interface Step permits Say, Remind, Takeover {
         String client();
     }
 
-    /** A client's message and what must come of it. */
+    /**
+     * A client's message and what must come of it.
+     *
+     * @param reply the pattern the whole answer must match; null when the bot must stay silent
+     */
     record Say(String client, String text, Pattern reply, String replySource, List<Expect> events) implements Step {
+
+        boolean silent() {
+            return reply == null;
+        }
+    }
+
+    /** A person takes the client's conversation over ({@code take}) or gives it back to the bot. */
+    record Takeover(String client, boolean take) implements Step {
     }
 
     /** reminder-service reminds the client of their latest appointment. */
@@ -52,6 +67,9 @@ record DialogScript(String name, String title, String tenant, String channel, Li
         }
     }
 
+    /** The reply line that expects no reply. */
+    static final String SILENT = "(silent)";
+
     static final Map<String, ZoneId> ZONES = Map.of("salon", ZoneId.of("Europe/Moscow"), "clinic",
             ZoneId.of("Asia/Yekaterinburg"));
     private static final Pattern DAY = Pattern.compile("\\{d\\+(\\d+)}");
@@ -65,6 +83,7 @@ record DialogScript(String name, String title, String tenant, String channel, Li
         List<Step> steps = new ArrayList<>();
         String text = null;
         Pattern reply = null;
+        boolean silent = false;
         String replySource = null;
         List<Expect> events = new ArrayList<>();
         boolean titled = false;
@@ -101,9 +120,10 @@ record DialogScript(String name, String title, String tenant, String channel, Li
             String rest = line.substring(1).strip();
             if (kind == '@' || kind == '>' || kind == '~') {
                 if (text != null) {
-                    steps.add(say(where, client, text, reply, replySource, events));
+                    steps.add(say(where, client, text, reply, silent, replySource, events));
                     text = null;
                     reply = null;
+                    silent = false;
                     events = new ArrayList<>();
                 }
             }
@@ -116,11 +136,12 @@ record DialogScript(String name, String title, String tenant, String channel, Li
                     text = rest;
                 }
                 case '<' -> {
-                    if (text == null || reply != null) {
+                    if (text == null || reply != null || silent) {
                         throw new IllegalArgumentException(where + "one reply pattern after each client message");
                     }
                     replySource = rest;
-                    reply = Pattern.compile(days(rest, ZONES.get(tenant)), Pattern.DOTALL);
+                    silent = rest.equals(SILENT);
+                    reply = silent ? null : Pattern.compile(days(rest, ZONES.get(tenant)), Pattern.DOTALL);
                 }
                 case '!' -> {
                     if (text == null) {
@@ -138,24 +159,30 @@ record DialogScript(String name, String title, String tenant, String channel, Li
                     events.add(new Expect(parts[0], fields));
                 }
                 case '~' -> {
-                    if (!rest.equals("reminder")) {
-                        throw new IllegalArgumentException(where + "the only directive is ~ reminder");
+                    if (client == null) {
+                        throw new IllegalArgumentException(where + "say whose conversation first: @ Name");
                     }
-                    steps.add(new Remind(client));
+                    switch (rest) {
+                        case "reminder" -> steps.add(new Remind(client));
+                        case "takeover" -> steps.add(new Takeover(client, true));
+                        case "release" -> steps.add(new Takeover(client, false));
+                        default -> throw new IllegalArgumentException(where
+                                + "the directives are ~ reminder, ~ takeover and ~ release");
+                    }
                 }
                 default -> throw new IllegalArgumentException(where + "a line starts with #, @, >, <, !, ~ or a"
                         + " setting");
             }
         }
         if (text != null) {
-            steps.add(say(file + ": end", client, text, reply, replySource, events));
+            steps.add(say(file + ": end", client, text, reply, silent, replySource, events));
         }
         return new DialogScript(name, title, tenant, channel, List.copyOf(steps));
     }
 
-    private static Say say(String where, String client, String text, Pattern reply, String replySource,
-                           List<Expect> events) {
-        if (reply == null) {
+    private static Say say(String where, String client, String text, Pattern reply, boolean silent,
+                           String replySource, List<Expect> events) {
+        if (reply == null && !silent) {
             throw new IllegalArgumentException(where + "the message «" + text + "» has no expected reply (<)");
         }
         return new Say(client, text, reply, replySource, List.copyOf(events));

@@ -9,7 +9,6 @@ import io.otklik.events.EventJson;
 import io.otklik.events.EventTypes;
 import io.otklik.events.data.Channel;
 import io.otklik.events.data.ReminderSent;
-import io.otklik.testkit.Ports;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,6 +53,7 @@ class DialogScriptsIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Path SCRIPTS = Path.of("src/test/resources/dialogs");
 
+    static RunningSuite run;
     static InfraProcess infra;
     static Fakes fakes;
     static Suite suite;
@@ -129,17 +129,12 @@ class DialogScriptsIT {
 
     @BeforeAll
     static void startEverything() throws Exception {
-        Path root = Project.root();
-        Path work = root.resolve("e2e/target/dialog-run");
         // own databases (otklik_dlg_*), so this run never meets EndToEndIT's or the demo's
-        infra = InfraProcess.start(root, work.resolve("infra"), Ports.free(), Ports.free(), Suite.databases("dlg"),
-                line -> System.out.println("[infra] " + line));
-        fakes = Fakes.start(0);
-        Map<String, String> env = new HashMap<>(infra.env());
-        env.putAll(DemoSecrets.env(fakes));
-        suite = Suite.start(root, work.resolve("logs"), "dlg", Ports.freeBlock(6), env,
-                line -> System.out.println("[suite] " + line));
-        clients = new Clients(suite.url(Suite.Service.INGEST));
+        run = RunningSuite.start("dlg", "dialog-run");
+        infra = run.infra();
+        fakes = run.fakes();
+        suite = run.suite();
+        clients = run.clients();
         events = new EventLog(infra.kafka());
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka());
@@ -157,14 +152,8 @@ class DialogScriptsIT {
         if (events != null) {
             events.close();
         }
-        if (suite != null) {
-            suite.close();
-        }
-        if (fakes != null) {
-            fakes.close();
-        }
-        if (infra != null) {
-            infra.close();
+        if (run != null) {
+            run.close();
         }
     }
 
@@ -188,6 +177,8 @@ class DialogScriptsIT {
         final String userId;
         final long number;
         String conversationId;
+        /** After a silent step: how many answers the person had, which the next message must find unchanged. */
+        int silencedAnswers = -1;
 
         Person(String name, String channel) {
             this.name = name;
@@ -206,6 +197,10 @@ class DialogScriptsIT {
                 Person who = people.computeIfAbsent(step.client(), n -> new Person(n, script.channel()));
                 if (step instanceof DialogScript.Remind) {
                     remind(script, who, transcript);
+                } else if (step instanceof DialogScript.Takeover t) {
+                    takeover(script, who, t.take(), transcript);
+                } else if (((DialogScript.Say) step).silent()) {
+                    unanswered(script, who, (DialogScript.Say) step, transcript);
                 } else {
                     say(script, who, (DialogScript.Say) step, transcript);
                 }
@@ -221,6 +216,11 @@ class DialogScriptsIT {
     void say(DialogScript script, Person who, DialogScript.Say step, StringBuilder transcript) throws Exception {
         int start = events.size();
         int answered = answers(script, who, 0).size();
+        if (who.silencedAnswers >= 0) {
+            assertThat(answered).as("no answer to the message the bot had to leave to a person").isEqualTo(
+                    who.silencedAnswers);
+            who.silencedAnswers = -1;
+        }
         Clients.Webhook webhook = webhook(script, who, step.text());
         Clients.Answer delivered = clients.deliver(webhook);
         assertThat(delivered.status()).as("ingest accepted «%s»", step.text()).isEqualTo(200);
@@ -244,6 +244,54 @@ class DialogScriptsIT {
                             .anyMatch(e -> who.conversationId.equals(e.key()) && matches(e, expect)));
             transcript.append("  ! ").append(expect).append('\n');
         }
+    }
+
+    /**
+     * A message the bot must not answer: delivered, then awaited until routing-service has taken it in (the
+     * conversation's last message time reaches it), and no answer may have come by then. Routing handles a
+     * conversation's messages in order, so an answer to it would also come before the answer to the next message,
+     * which the next step checks.
+     */
+    void unanswered(DialogScript script, Person who, DialogScript.Say step, StringBuilder transcript)
+            throws Exception {
+        assertThat(who.conversationId).as("a silent step continues a conversation").isNotNull();
+        int start = events.size();
+        int answered = answers(script, who, 0).size();
+        Clients.Answer delivered = clients.deliver(webhook(script, who, step.text()));
+        assertThat(delivered.status()).as("ingest accepted «%s»", step.text()).isEqualTo(200);
+        transcript.append(who.name).append(" → ").append(step.text()).append('\n');
+        Awaitility.await("nlu classified «" + step.text() + "»").atMost(WAIT)
+                .until(() -> !"?".equals(classification(who, step.text(), start)));
+        Instant received = events.since(start, "message_classified").stream()
+                .filter(e -> who.conversationId.equals(e.key()))
+                .filter(e -> step.text().equals(e.data().path("message").path("text").asText()))
+                .map(e -> Instant.parse(e.data().path("message").path("receivedAt").asText()))
+                .findFirst().orElseThrow()
+                .truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps of it
+        String url = suite.url(Suite.Service.ROUTING) + "/api/v1/conversations/" + who.conversationId;
+        String key = apiKey(script);
+        Awaitility.await("routing took «" + step.text() + "» in").atMost(WAIT).until(() ->
+                !Instant.parse(Http.get(url, key).path("lastMessageAt").asText()).isBefore(received));
+        transcript.append("  [nlu: ").append(classification(who, step.text(), start)).append("]\n");
+        assertThat(answers(script, who, 0)).as("the bot stays silent after «%s»%n%s", step.text(), transcript)
+                .hasSize(answered);
+        transcript.append("бот молчит (разговор ведёт администратор)\n");
+        who.silencedAnswers = answered;
+    }
+
+    /** The on-duty administrator takes the client's conversation over, or gives it back, through the admin API. */
+    void takeover(DialogScript script, Person who, boolean take, StringBuilder transcript) throws Exception {
+        assertThat(who.conversationId).as("a takeover needs a conversation").isNotNull();
+        String url = suite.url(Suite.Service.ROUTING) + "/api/v1/conversations/" + who.conversationId
+                + (take ? "/takeover" : "/release");
+        JsonNode answer = Http.post(url, apiKey(script), take ? "{\"minutes\": 30, \"staffId\": \"marina\"}" : "{}");
+        assertThat(answer.path("takenOver").asBoolean()).as("%s answered %s", url, answer).isEqualTo(take);
+        transcript.append(take ? "~ администратор Марина взяла разговор на себя\n"
+                : "~ администратор вернула разговор боту\n");
+    }
+
+    static String apiKey(DialogScript script) {
+        return script.tenant().equals("clinic") ? DemoSecrets.CLINIC_API_KEY : DemoSecrets.SALON_API_KEY;
     }
 
     /** The ANSWER replies to this person on the script's channel, oldest first. */
@@ -304,7 +352,7 @@ class DialogScriptsIT {
                         "before_24h", now, now, null));
         producer.send(new ProducerRecord<>(EventTypes.REMINDER_SENT.topic(), who.conversationId,
                 EventJson.write(reminder))).get();
-        String key = script.tenant().equals("clinic") ? DemoSecrets.CLINIC_API_KEY : DemoSecrets.SALON_API_KEY;
+        String key = apiKey(script);
         Awaitility.await("routing took the reminder in").atMost(WAIT).until(() -> appointmentId.equals(
                 Http.get(suite.url(Suite.Service.ROUTING) + "/api/v1/conversations/" + who.conversationId, key)
                         .path("remindedAppointmentId").asText()));

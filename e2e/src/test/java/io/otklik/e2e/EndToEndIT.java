@@ -6,17 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.otklik.e2e.demo.Conversations;
 import io.otklik.e2e.demo.DemoMain;
-import io.otklik.testkit.Ports;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -44,30 +40,21 @@ class EndToEndIT {
     static Suite suite;
     static Clients clients;
 
+    static RunningSuite run;
+
     @BeforeAll
     static void startEverything() throws Exception {
-        Path root = Project.root();
-        Path work = root.resolve("e2e/target/e2e-run");
-        infra = InfraProcess.start(root, work.resolve("infra"), Ports.free(), Ports.free(), Suite.databases("e2e"),
-                line -> System.out.println("[infra] " + line));
-        fakes = Fakes.start(0);
-        Map<String, String> env = new HashMap<>(infra.env());
-        env.putAll(DemoSecrets.env(fakes));
-        suite = Suite.start(root, work.resolve("logs"), "e2e", Ports.freeBlock(6), env,
-                line -> System.out.println("[suite] " + line));
-        clients = new Clients(suite.url(Suite.Service.INGEST));
+        run = RunningSuite.start("e2e", "e2e-run");
+        infra = run.infra();
+        fakes = run.fakes();
+        suite = run.suite();
+        clients = run.clients();
     }
 
     @AfterAll
-    static void stopEverything() throws Exception {
-        if (suite != null) {
-            suite.close();
-        }
-        if (fakes != null) {
-            fakes.close();
-        }
-        if (infra != null) {
-            infra.close();
+    static void stopEverything() {
+        if (run != null) {
+            run.close();
         }
     }
 
