@@ -29,7 +29,10 @@ import java.util.regex.Pattern;
  * ~ takeover / ~ release       the on-duty administrator takes the client's conversation over (admin API) / gives
  *                              it back to the bot
  * </pre>
- * In a reply pattern {@code {d+N}} stands for the day N days from today in the tenant's zone, as «dd.MM».
+ * In a reply pattern {@code {d+N}} stands for the day N days from today in the tenant's zone, as «dd.MM»;
+ * {@code {on-duty}} in a pattern and {@code {on-duty-id}} in an event field for the person on duty now by the tenant's
+ * rota (tenants.yaml: the salon's Марина 09:00–21:00 Moscow time, else Ольга; the clinic's Ирина 08:00–20:00
+ * Yekaterinburg time, else Сергей).
  */
 record DialogScript(String name, String title, String tenant, String channel, List<Step> steps) {
 
@@ -141,7 +144,8 @@ record DialogScript(String name, String title, String tenant, String channel, Li
                     }
                     replySource = rest;
                     silent = rest.equals(SILENT);
-                    reply = silent ? null : Pattern.compile(days(rest, ZONES.get(tenant)), Pattern.DOTALL);
+                    reply = silent ? null : Pattern.compile(days(rest.replace("{on-duty}", onDuty(tenant)[1]),
+                            ZONES.get(tenant)), Pattern.DOTALL);
                 }
                 case '!' -> {
                     if (text == null) {
@@ -154,7 +158,7 @@ record DialogScript(String name, String title, String tenant, String channel, Li
                         if (kv.length != 2) {
                             throw new IllegalArgumentException(where + "fields are written name=value");
                         }
-                        fields.put(kv[0], kv[1]);
+                        fields.put(kv[0], kv[1].replace("{on-duty-id}", onDuty(tenant)[0]));
                     }
                     events.add(new Expect(parts[0], fields));
                 }
@@ -186,6 +190,15 @@ record DialogScript(String name, String title, String tenant, String channel, Li
             throw new IllegalArgumentException(where + "the message «" + text + "» has no expected reply (<)");
         }
         return new Say(client, text, reply, replySource, List.copyOf(events));
+    }
+
+    /** Who is on duty now at the tenant: staff id and name, by the rota of tenants.yaml written out here. */
+    static String[] onDuty(String tenant) {
+        int hour = java.time.LocalTime.now(ZONES.get(tenant)).getHour();
+        if (tenant.equals("clinic")) {
+            return hour >= 8 && hour < 20 ? new String[] {"irina", "Ирина"} : new String[] {"sergey", "Сергей"};
+        }
+        return hour >= 9 && hour < 21 ? new String[] {"marina", "Марина"} : new String[] {"olga", "Ольга"};
     }
 
     /** {d+N} → the quoted «dd.MM» of today + N days in the tenant's zone. */

@@ -4,6 +4,7 @@ import io.otklik.events.data.Classification;
 import io.otklik.events.data.Entities;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.routing.booking.SlotFinder;
+import io.otklik.routing.schedule.OnDuty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -110,18 +111,20 @@ public final class DialogPolicy {
         }
         String intent = effectiveIntent(state, c, e);
         if (COMPLAINT.equals(intent)) {
-            return handoff(tenant, state, intent, "owner", "on-duty", "жалоба клиента");
+            return handoff(tenant, state, intent, "owner", "on-duty", "жалоба клиента", now);
         }
         if (HUMAN.equals(intent)) {
-            return handoff(tenant, state, intent, "on-duty", "owner", "клиент просит связаться с человеком");
+            return handoff(tenant, state, intent, "on-duty", "owner", "клиент просит связаться с человеком",
+                    now);
         }
         if (NOT_UNDERSTOOD.equals(intent)) {
-            Decision d = handoff(tenant, state, OTHER, "on-duty", "owner", "бот не уверен, что понял запрос");
+            Decision d = handoff(tenant, state, OTHER, "on-duty", "owner", "бот не уверен, что понял запрос",
+                    now);
             return new Decision(d.reply(), true, d.openLead(), d.intent(), d.booking(), d.confirm(), d.cancel(),
                     d.handoff(), d.state(), d.pending());
         }
         if (c.urgent() && !ACTS_ON_ITS_OWN_WHEN_URGENT.contains(intent)) {
-            return handoff(tenant, state, intent, "on-duty", "owner", urgentReason(c));
+            return handoff(tenant, state, intent, "on-duty", "owner", urgentReason(c), now);
         }
         return switch (intent) {
             case BOOKING -> booking(tenant, state, e, busy, now);
@@ -400,16 +403,22 @@ public final class DialogPolicy {
         return answers;
     }
 
+    /**
+     * Hands the conversation to whoever holds {@code role} now (the on-duty person by the tenant's rota), else to the
+     * holder of {@code fallbackRole}; the handoff names the role they fill.
+     */
     private Decision handoff(Tenant tenant, DialogState state, String intent, String role, String fallbackRole,
-                             String reason) {
-        Optional<Tenant.Staff> person = staffWithRole(tenant, role).or(() -> staffWithRole(tenant, fallbackRole));
+                             String reason, Instant now) {
+        Optional<Tenant.Staff> primary = holder(tenant, role, now);
+        String filled = primary.isPresent() ? role : fallbackRole;
+        Optional<Tenant.Staff> person = primary.or(() -> holder(tenant, fallbackRole, now));
         if (person.isEmpty()) {
             return new Decision(text(tenant, "handoff", Map.of("staff", "")), false, true, intent, null, false,
                     false, null, ConversationState.HANDOFF, state.pending());
         }
         Tenant.Staff p = person.get();
         return new Decision(text(tenant, "handoff", Map.of("staff", p.name())), false, true, intent, null, false,
-                false, new Decision.Handoff(p.id(), p.name(), p.role(), p.telegramChatId(), reason),
+                false, new Decision.Handoff(p.id(), p.name(), filled, p.telegramChatId(), reason),
                 ConversationState.HANDOFF, state.pending());
     }
 
@@ -502,6 +511,10 @@ public final class DialogPolicy {
 
     private static Optional<String> known(Tenant tenant, String code) {
         return code == null ? Optional.empty() : tenant.service(code).map(Tenant.Service::code);
+    }
+
+    private static Optional<Tenant.Staff> holder(Tenant tenant, String role, Instant now) {
+        return "on-duty".equals(role) ? OnDuty.at(tenant, now) : staffWithRole(tenant, role);
     }
 
     private static Optional<Tenant.Staff> staffWithRole(Tenant tenant, String role) {

@@ -228,13 +228,17 @@ class DialogFlowTest {
             KafkaEvents.send(urgent, sergey.conversationId());
             var onDuty = handoffs.await(EventTypes.HANDOFF_REQUESTED,
                     e -> e.data().conversationId().equals(sergey.conversationId()), WAIT);
-            assertThat(onDuty.event().data().staffId()).isEqualTo("marina");
-            assertThat(onDuty.event().data().telegramChatId()).isEqualTo("100200301");
+            // the rota: Марина 09:00–21:00 Moscow time, Ольга after hours
+            String[] now = Messages.salonOnDutyNow();
+            assertThat(onDuty.event().data().staffId()).isEqualTo(now[0]);
+            assertThat(onDuty.event().data().staffRole()).isEqualTo("on-duty");
+            assertThat(onDuty.event().data().telegramChatId()).isEqualTo(now[0].equals("marina") ? "100200301"
+                    : "100200300");
             assertThat(onDuty.event().data().urgent()).isTrue();
             assertThat(routed.await(EventTypes.LEAD_ROUTED,
                     e -> e.data().leadId().equals(onDuty.event().data().leadId()), WAIT).event().data().ruleId())
                     .isEqualTo("rule-1");
-            assertThat(replyTo(replies, urgent).text()).startsWith("Передал ваше обращение администратору Марина");
+            assertThat(replyTo(replies, urgent).text()).startsWith("Передал ваше обращение администратору " + now[1]);
         }
     }
 
@@ -330,8 +334,8 @@ class DialogFlowTest {
             EventEnvelope<MessageClassified> gibberish = classified(SALON, alina, "ывапролд",
                     new Classification("OTHER", 0.1, false, true, Entities.none(), "test-model@1"));
             KafkaEvents.send(gibberish, alina.conversationId());
-            assertThat(replyTo(replies, gibberish).text()).isEqualTo("Передал ваше обращение администратору Марина"
-                    + " — с вами свяжутся в ближайшее время.");
+            assertThat(replyTo(replies, gibberish).text()).isEqualTo("Передал ваше обращение администратору "
+                    + Messages.salonOnDutyNow()[1] + " — с вами свяжутся в ближайшее время.");
         }
     }
 

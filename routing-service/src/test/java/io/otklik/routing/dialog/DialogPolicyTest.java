@@ -10,6 +10,7 @@ import io.otklik.events.data.Entities;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.routing.TestTenants;
 import io.otklik.routing.booking.SlotFinder;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -303,6 +304,22 @@ class DialogPolicyTest {
             Tenant noOwner = TestTenants.salon(List.of(new Tenant.Staff("marina", "Марина", "on-duty", "1", null)));
             Decision d = policy.decide(noOwner, DialogState.fresh(), classified("COMPLAINT"), List.of(), NOW);
             assertThat(d.handoff().staffId()).isEqualTo("marina");
+        }
+
+        @Test
+        void theOnDutyPersonIsWhoeverTheRotaNamesAtThatMoment() {
+            Tenant fitness = TestTenants.fitness();
+            Instant day = java.time.LocalDateTime.parse("2026-12-01T12:00").atZone(TestTenants.VLADIVOSTOK)
+                    .toInstant();
+            Instant night = java.time.LocalDateTime.parse("2026-12-01T23:30").atZone(TestTenants.VLADIVOSTOK)
+                    .toInstant();
+            Decision byDay = policy.decide(fitness, DialogState.fresh(), classified("HUMAN"), List.of(), day);
+            Decision byNight = policy.decide(fitness, DialogState.fresh(), classified("HUMAN"), List.of(), night);
+            assertThat(byDay.handoff()).extracting(Decision.Handoff::staffId, Decision.Handoff::role)
+                    .containsExactly("darya", "on-duty");
+            // the owner covers the after-hours shift: the handoff names the role he fills then
+            assertThat(byNight.handoff()).extracting(Decision.Handoff::staffId, Decision.Handoff::role)
+                    .containsExactly("pavel", "on-duty");
         }
     }
 
