@@ -9,6 +9,7 @@ import io.otklik.events.data.Contact;
 import io.otklik.events.data.LeadCreated;
 import io.otklik.events.data.Utm;
 import io.otklik.testkit.InfraEnv;
+import io.otklik.testkit.OtklikInfraResource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -28,7 +29,7 @@ public final class TestData {
 
     public static final String TENANT = "demo-salon";
     public static final String WEBHOOK_PATH = "/rest/1/testcode";
-    static final String DATABASE = "otklik_crm_test";
+    static final String DATABASE = OtklikInfraResource.databaseName("otklik_crm_test");
 
     private TestData() {
     }

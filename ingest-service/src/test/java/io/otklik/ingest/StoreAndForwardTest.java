@@ -9,6 +9,7 @@ import io.otklik.events.data.MessageReceived;
 import io.otklik.ingest.whatsapp.WhatsAppSignature;
 import io.otklik.testkit.InfraEnv;
 import io.otklik.testkit.KafkaEvents;
+import io.otklik.testkit.OtklikInfraResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -66,8 +67,7 @@ class StoreAndForwardTest {
 
         @Override
         public Map<String, String> start() {
-            String suffix = System.getenv("OTKLIK_TEST_DB_SUFFIX");
-            String database = "otklik_ingest_saf_test" + (suffix == null ? "" : suffix.strip());
+            String database = OtklikInfraResource.databaseName("otklik_ingest_saf_test");
             InfraEnv infra = InfraEnv.get();
             infra.ensureDatabase(database);
             return Map.of("kafka.bootstrap.servers", "127.0.0.1:" + KAFKA_PORT,

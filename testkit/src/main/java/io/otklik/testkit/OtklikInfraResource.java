@@ -19,10 +19,16 @@ public class OtklikInfraResource implements QuarkusTestResourceLifecycleManager 
         if (database == null) {
             throw new IllegalArgumentException("OtklikInfraResource needs the init arg 'database'");
         }
+        database = databaseName(database);
+    }
+
+    /**
+     * The test database of this run: {@code base} plus {@code OTKLIK_TEST_DB_SUFFIX} when set, so parallel builds on
+     * one PostgreSQL server keep apart. Tests that read the database directly use the same name.
+     */
+    public static String databaseName(String base) {
         String suffix = System.getenv("OTKLIK_TEST_DB_SUFFIX");
-        if (suffix != null && !suffix.isBlank()) {
-            database = database + suffix.strip();
-        }
+        return suffix == null || suffix.isBlank() ? base : base + suffix.strip();
     }
 
     @Override
