@@ -31,8 +31,8 @@ public record MessageMix(List<Message> messages) {
 
     /**
      * Reads the held-out split and the repository's tenants.yaml. A message goes to the tenant of its segment
-     * (salon → demo-salon, clinic → demo-clinic); the segments without a demo tenant (fitness, services) alternate
-     * between the two.
+     * (salon → demo-salon, clinic → demo-clinic, fitness → demo-fitness); a segment without a demo tenant (services)
+     * goes round the tenants.
      */
     public static MessageMix load(Path root) {
         List<Tenant> tenants = new TenantRegistry(root.resolve("tenants.yaml").toString(), null).all();

@@ -23,7 +23,7 @@ class MessageMixTest {
         assertThat(mix.messages().stream().map(MessageMix.Message::text).distinct().count())
                 .as("distinct texts, not one string repeated").isGreaterThanOrEqualTo(100);
         assertThat(mix.messages().stream().map(m -> m.tenant().id()).collect(Collectors.toSet()))
-                .containsExactlyInAnyOrder("demo-salon", "demo-clinic");
+                .containsExactlyInAnyOrder("demo-salon", "demo-clinic", "demo-fitness");
 
         EmbeddedClassifier classifier = new EmbeddedClassifier(IntentModel.load(), new EntityExtractor(),
                 FallbackPolicy.DEFAULT);
