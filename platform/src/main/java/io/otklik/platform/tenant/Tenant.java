@@ -18,9 +18,10 @@ import java.util.Optional;
 public record Tenant(String id, String name, String timezone, String segment, String apiKeyEnv, Channels channels,
                      Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders, Sms sms,
                      Nlu nlu, String rules, List<LocalDate> closedDates, Boolean worksOnHolidays,
-                     List<Duty> onDuty, List<Faq> faq) {
+                     List<Duty> onDuty, List<Faq> faq, Sandbox sandbox, List<Experiment> experiments) {
 
     public Tenant {
+        experiments = experiments == null ? List.of() : List.copyOf(experiments);
         staff = staff == null ? List.of() : List.copyOf(staff);
         faq = faq == null ? List.of() : List.copyOf(faq);
         services = services == null ? List.of() : List.copyOf(services);
@@ -38,7 +39,16 @@ public record Tenant(String id, String name, String timezone, String segment, St
                   Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders, Sms sms,
                   Nlu nlu, String rules) {
         this(id, name, timezone, segment, apiKeyEnv, channels, crm, hours, staff, services, reminders, sms, nlu,
-                rules, null, null, null, null);
+                rules, null, null, null, null, null, null);
+    }
+
+    /** Without sandbox mode or experiments. */
+    public Tenant(String id, String name, String timezone, String segment, String apiKeyEnv, Channels channels,
+                  Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders, Sms sms,
+                  Nlu nlu, String rules, List<LocalDate> closedDates, Boolean worksOnHolidays,
+                  List<Duty> onDuty, List<Faq> faq) {
+        this(id, name, timezone, segment, apiKeyEnv, channels, crm, hours, staff, services, reminders, sms, nlu,
+                rules, closedDates, worksOnHolidays, onDuty, faq, null, null);
     }
 
     /** Without routing rules: routing-service's default rules apply. */
@@ -46,7 +56,7 @@ public record Tenant(String id, String name, String timezone, String segment, St
                   Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders, Sms sms,
                   Nlu nlu, List<LocalDate> closedDates, Boolean worksOnHolidays, List<Duty> onDuty) {
         this(id, name, timezone, segment, apiKeyEnv, channels, crm, hours, staff, services, reminders, sms, nlu,
-                null, closedDates, worksOnHolidays, onDuty, null);
+                null, closedDates, worksOnHolidays, onDuty, null, null, null);
     }
 
     /** Without routing rules or a calendar of its own. */
@@ -54,7 +64,7 @@ public record Tenant(String id, String name, String timezone, String segment, St
                   Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders, Sms sms,
                   Nlu nlu) {
         this(id, name, timezone, segment, apiKeyEnv, channels, crm, hours, staff, services, reminders, sms, nlu,
-                null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     /** With FAQ entries, without routing rules or a calendar of its own. */
@@ -62,7 +72,7 @@ public record Tenant(String id, String name, String timezone, String segment, St
                   Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders, Sms sms,
                   Nlu nlu, List<Faq> faq) {
         this(id, name, timezone, segment, apiKeyEnv, channels, crm, hours, staff, services, reminders, sms, nlu,
-                null, null, null, null, faq);
+                null, null, null, null, faq, null, null);
     }
 
     /** Without NLU settings: the installation's defaults apply. */
@@ -70,6 +80,16 @@ public record Tenant(String id, String name, String timezone, String segment, St
                   Crm crm, Hours hours, List<Staff> staff, List<Service> services, Reminders reminders, Sms sms) {
         this(id, name, timezone, segment, apiKeyEnv, channels, crm, hours, staff, services, reminders, sms,
                 (Nlu) null);
+    }
+
+    /** Whether the bot only drafts replies for staff approval at this local date (see {@link Sandbox}). */
+    public boolean sandboxOn(LocalDate today) {
+        return sandbox != null && sandbox.activeOn(today);
+    }
+
+    /** The running experiments of a kind ({@code script}, {@code reminders}). */
+    public List<Experiment> experiments(String kind) {
+        return experiments.stream().filter(e -> kind.equals(e.kind())).toList();
     }
 
     public ZoneId zone() {
@@ -272,5 +292,60 @@ public record Tenant(String id, String name, String timezone, String segment, St
      */
     @RegisterForReflection
     public record Llm(String baseUrl, String model, String apiKeyEnv, Integer timeoutMillis) {
+    }
+
+    /**
+     * Sandbox mode (seed 004: "run a week in a sandbox"): the bot drafts each reply and sends the draft to staff for
+     * approval instead of to the client; an approved draft is sent.
+     *
+     * @param enabled  on when true
+     * @param until    the last local date of the sandbox (inclusive); the bot answers clients itself from the next
+     *                 day; none = until switched off
+     * @param approver the staff id who reviews drafts; none = whoever is on duty at the moment (the rota)
+     */
+    @RegisterForReflection
+    public record Sandbox(Boolean enabled, LocalDate until, String approver) {
+
+        public Sandbox {
+            enabled = enabled != null && enabled;
+        }
+
+        public boolean activeOn(LocalDate today) {
+            return enabled && (until == null || !today.isAfter(until));
+        }
+    }
+
+    /**
+     * An A/B experiment: every conversation (or appointment) falls into one variant by a stable hash, weighted.
+     *
+     * @param id       a stable name, carried on events as the key of {@code variants}
+     * @param kind     {@code script} (routing-service's dialog texts, default) or {@code reminders} (reminder timing)
+     * @param variants the arms, at least two
+     */
+    @RegisterForReflection
+    public record Experiment(String id, String kind, List<Variant> variants) {
+
+        public Experiment {
+            kind = kind == null || kind.isBlank() ? "script" : kind;
+            variants = variants == null ? List.of() : List.copyOf(variants);
+        }
+    }
+
+    /**
+     * One arm of an experiment.
+     *
+     * @param name   short, carried on events ("A", "B")
+     * @param weight relative share of conversations (default 1)
+     * @param texts  for a script experiment: dialog text name → Qute template replacing that text in this arm
+     * @param before for a reminder experiment: ISO-8601 durations before the visit replacing the policy's
+     */
+    @RegisterForReflection
+    public record Variant(String name, Integer weight, Map<String, String> texts, List<String> before) {
+
+        public Variant {
+            weight = weight == null ? 1 : weight;
+            texts = texts == null ? Map.of() : Map.copyOf(texts);
+            before = before == null ? List.of() : List.copyOf(before);
+        }
     }
 }
