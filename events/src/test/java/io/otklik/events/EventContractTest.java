@@ -100,6 +100,34 @@ class EventContractTest {
     }
 
     @Test
+    void variantsTravelInOrderAreLeftOutWhenNoneAndMustNameAVariant() throws IOException {
+        ObjectMapper mapper = EventJson.mapper();
+        io.otklik.events.data.AppointmentBooked booked = (io.otklik.events.data.AppointmentBooked) EventSamples.all()
+                .get(EventTypes.APPOINTMENT_BOOKED);
+        String json = EventJson.write(EventEnvelope.of(EventTypes.APPOINTMENT_BOOKED, "routing-service",
+                EventSamples.T, "demo-salon", EventSamples.CONVERSATION, booked));
+        assertThat(json).contains("\"variants\":{\"confirm-wording\":\"B\",\"greeting-tone\":\"A\"}");
+        assertThat(EventJson.read(json, EventTypes.APPOINTMENT_BOOKED).data().variants().keySet())
+                .containsExactly("confirm-wording", "greeting-tone");
+
+        io.otklik.events.data.AppointmentConfirmed none = new io.otklik.events.data.AppointmentConfirmed(
+                EventSamples.APPOINTMENT, EventSamples.CONVERSATION, EventSamples.LEAD, EventSamples.T,
+                EventSamples.T, "admin");
+        String plain = EventJson.write(EventEnvelope.of(EventTypes.APPOINTMENT_CONFIRMED, "routing-service",
+                EventSamples.T, "demo-salon", EventSamples.CONVERSATION, none));
+        assertThat(plain).doesNotContain("variants");
+        assertThat(EventSchemas.violations(plain)).isEmpty();
+        assertThat(EventJson.read(plain, EventTypes.APPOINTMENT_CONFIRMED).data().variants()).isEmpty();
+
+        ObjectNode emptyName = (ObjectNode) mapper.readTree(json);
+        ((ObjectNode) emptyName.get("data").get("variants")).put("confirm-wording", "");
+        assertThat(EventSchemas.violations(emptyName.toString())).anyMatch(v -> v.contains("variants"));
+        ObjectNode notAString = (ObjectNode) mapper.readTree(json);
+        ((ObjectNode) notAString.get("data").get("variants")).put("confirm-wording", 2);
+        assertThat(EventSchemas.violations(notAString.toString())).anyMatch(v -> v.contains("variants"));
+    }
+
+    @Test
     void classificationsNameOneOfTheNineIntentsAndCarryTheResolvedTime() throws IOException {
         ObjectMapper mapper = EventJson.mapper();
         io.otklik.events.data.MessageClassified classified = (io.otklik.events.data.MessageClassified) EventSamples

@@ -47,6 +47,9 @@ final class EventSamples {
                     new Attachment("location", null, null, null, null, null, 55.7558, 37.6173, "Тверская, 1", null)),
             "ctwa_ad", null);
 
+    /** Two experiments, in tenants.yaml order. */
+    static final Map<String, String> VARIANTS = variants();
+
     private EventSamples() {
     }
 
@@ -61,27 +64,28 @@ final class EventSamples {
                 Map.entry(EventTypes.REPLY_REQUESTED, new ReplyRequested(UUID.randomUUID(), CONVERSATION,
                         Channel.WHATSAPP, "106540352242922", CONTACT, "Вы записаны на 26.11 в 15:00", ReplyKind.ANSWER,
                         MESSAGE.messageId(), T, new Template("appointment_reminder", "ru", List.of("Иван")),
-                        List.of(new Button("confirm", "Подтверждаю"), new Button("cancel", "Отменить")))),
+                        List.of(new Button("confirm", "Подтверждаю"), new Button("cancel", "Отменить")), VARIANTS)),
                 Map.entry(EventTypes.REPLY_SENT, new ReplySent(UUID.randomUUID(), CONVERSATION, Channel.WHATSAPP,
                         "wamid.OUT1", ReplyKind.ANSWER, MESSAGE.messageId(), T, T.plusMillis(800))),
                 Map.entry(EventTypes.REPLY_FAILED, new ReplyFailed(UUID.randomUUID(), CONVERSATION, Channel.WHATSAPP,
                         ReplyKind.REMINDER, "131047", "outside the 24 h window", false, T)),
                 Map.entry(EventTypes.LEAD_CREATED, new LeadCreated(LEAD, CONVERSATION, "client-1", Channel.WHATSAPP,
                         CONTACT, Utm.none(), "booking", "Запись на стрижку 26.11 15:00", false, T, 4,
-                        List.of("intent", "phone", "service", "time"))),
+                        List.of("intent", "phone", "service", "time"), VARIANTS)),
                 Map.entry(EventTypes.LEAD_ROUTED, new LeadRouted(LEAD, CONVERSATION, "on-duty", "on-duty", "rule-1",
                         "Правило 1 (строка 1)", "P1", true)),
                 Map.entry(EventTypes.HANDOFF_REQUESTED, new HandoffRequested(LEAD, CONVERSATION, Channel.TELEGRAM,
-                        "owner-1", "owner", "100200300", "Жалоба на мастера", true)),
+                        "owner-1", "owner", "100200300", "Жалоба на мастера", true, VARIANTS)),
                 Map.entry(EventTypes.APPOINTMENT_BOOKED, new AppointmentBooked(APPOINTMENT, CONVERSATION, LEAD,
                         "client-1", Channel.WHATSAPP, "106540352242922", CONTACT, "haircut", "Стрижка", "anna",
-                        "Анна", T.plusSeconds(86_400), T.plusSeconds(90_000), "Europe/Moscow")),
+                        "Анна", T.plusSeconds(86_400), T.plusSeconds(90_000), "Europe/Moscow", VARIANTS)),
                 Map.entry(EventTypes.APPOINTMENT_CONFIRMED, new AppointmentConfirmed(APPOINTMENT, CONVERSATION, LEAD,
-                        T.plusSeconds(86_400), T, "client_reply")),
+                        T.plusSeconds(86_400), T, "client_reply", VARIANTS)),
                 Map.entry(EventTypes.APPOINTMENT_CANCELLED, new AppointmentCancelled(APPOINTMENT, CONVERSATION, LEAD,
-                        T.plusSeconds(86_400), T, "client asked")),
+                        T.plusSeconds(86_400), T, "client asked", VARIANTS)),
                 Map.entry(EventTypes.APPOINTMENT_RESCHEDULED, new AppointmentRescheduled(APPOINTMENT, CONVERSATION,
-                        LEAD, T.plusSeconds(86_400), T.plusSeconds(172_800), T.plusSeconds(176_400), "staff", "katya")),
+                        LEAD, T.plusSeconds(86_400), T.plusSeconds(172_800), T.plusSeconds(176_400), "staff", "katya",
+                        VARIANTS)),
                 Map.entry(EventTypes.REMINDER_SENT, new ReminderSent(UUID.randomUUID(), APPOINTMENT, CONVERSATION,
                         Channel.WHATSAPP, "before_24h", T, T.plusSeconds(1), "A")),
                 Map.entry(EventTypes.LEAD_STATUS_CHANGED, new LeadStatusChanged(LEAD, CONVERSATION, "bitrix24", "3465",
@@ -90,5 +94,12 @@ final class EventSamples {
                         MESSAGE.messageId(), CONVERSATION, "INFO", "PRICE", "embedded-maxent-0123456789", T)),
                 Map.entry(EventTypes.NO_SHOW, new NoShow(APPOINTMENT, CONVERSATION, LEAD, T, T.plusSeconds(3600),
                         "reminder-service")));
+    }
+
+    private static Map<String, String> variants() {
+        Map<String, String> v = new java.util.LinkedHashMap<>();
+        v.put("confirm-wording", "B");
+        v.put("greeting-tone", "A");
+        return v;
     }
 }

@@ -1,8 +1,10 @@
 package io.otklik.events.data;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -20,20 +22,32 @@ import java.util.UUID;
  * @param firstMessageAt when the client's first message arrived
  * @param qualityScore   Lead Quality Score 1–5 (routing-service README, "Lead Quality Score"); null from older producers
  * @param qualitySignals the signals that scored, e.g. {@code phone}, {@code service}, {@code time}, {@code ad}
+ * @param variants       the conversation's A/B arms: experiment id → variant name; empty (left out of the JSON) when
+ *                       none
  */
 @RegisterForReflection
 public record LeadCreated(UUID leadId, String conversationId, String clientId, Channel channel, Contact contact,
                           Utm utm, String intent, String summary, boolean urgent, Instant firstMessageAt,
-                          Integer qualityScore, List<String> qualitySignals) {
+                          Integer qualityScore, List<String> qualitySignals,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> variants) {
 
     public LeadCreated {
         qualitySignals = qualitySignals == null ? List.of() : List.copyOf(qualitySignals);
+        variants = Variants.copy(variants);
+    }
+
+    /** Without experiments. */
+    public LeadCreated(UUID leadId, String conversationId, String clientId, Channel channel, Contact contact,
+                       Utm utm, String intent, String summary, boolean urgent, Instant firstMessageAt,
+                       Integer qualityScore, List<String> qualitySignals) {
+        this(leadId, conversationId, clientId, channel, contact, utm, intent, summary, urgent, firstMessageAt,
+                qualityScore, qualitySignals, null);
     }
 
     /** Without a quality score. */
     public LeadCreated(UUID leadId, String conversationId, String clientId, Channel channel, Contact contact, Utm utm,
                        String intent, String summary, boolean urgent, Instant firstMessageAt) {
         this(leadId, conversationId, clientId, channel, contact, utm, intent, summary, urgent, firstMessageAt, null,
-                null);
+                null, null);
     }
 }

@@ -1,8 +1,10 @@
 package io.otklik.events.data;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -20,14 +22,26 @@ import java.util.UUID;
  * @param template          the template to use where free text is not allowed, if any
  * @param buttons           quick-reply buttons to offer with the text (Telegram inline keyboard, WhatsApp reply
  *                          buttons, at most 3 there); empty when none
+ * @param variants          the conversation's A/B arms that chose the text: experiment id → variant name; empty (left
+ *                          out of the JSON) when none
  */
 @RegisterForReflection
 public record ReplyRequested(UUID replyId, String conversationId, Channel channel, String channelAccountId,
                              Contact recipient, String text, ReplyKind kind, UUID inReplyTo,
-                             Instant inboundReceivedAt, Template template, List<Button> buttons) {
+                             Instant inboundReceivedAt, Template template, List<Button> buttons,
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> variants) {
 
     public ReplyRequested {
         buttons = buttons == null ? List.of() : List.copyOf(buttons);
+        variants = Variants.copy(variants);
+    }
+
+    /** Without experiments. */
+    public ReplyRequested(UUID replyId, String conversationId, Channel channel, String channelAccountId,
+                          Contact recipient, String text, ReplyKind kind, UUID inReplyTo, Instant inboundReceivedAt,
+                          Template template, List<Button> buttons) {
+        this(replyId, conversationId, channel, channelAccountId, recipient, text, kind, inReplyTo, inboundReceivedAt,
+                template, buttons, null);
     }
 
     /** A reply without buttons. */
@@ -35,6 +49,6 @@ public record ReplyRequested(UUID replyId, String conversationId, Channel channe
                           Contact recipient, String text, ReplyKind kind, UUID inReplyTo, Instant inboundReceivedAt,
                           Template template) {
         this(replyId, conversationId, channel, channelAccountId, recipient, text, kind, inReplyTo, inboundReceivedAt,
-                template, List.of());
+                template, List.of(), null);
     }
 }
