@@ -54,9 +54,13 @@ public final class Experiments {
 
     /**
      * The unit's variant name in every experiment of a kind ({@code script}, {@code reminders}), in tenants.yaml
-     * order: experiment id → variant name; empty when the tenant runs none of that kind.
+     * order: experiment id → variant name; empty when the tenant runs none of that kind or there is no unit (an
+     * appointment without a conversation).
      */
     public static Map<String, String> variants(Tenant tenant, String kind, String unitId) {
+        if (unitId == null || unitId.isBlank()) {
+            return Map.of();
+        }
         Map<String, String> arms = new LinkedHashMap<>();
         for (Tenant.Experiment e : tenant.experiments(kind)) {
             arms.put(e.id(), assign(e, unitId).name());

@@ -8,10 +8,12 @@ import io.otklik.events.data.AppointmentConfirmed;
 import io.otklik.events.data.AppointmentRescheduled;
 import io.otklik.events.data.Contact;
 import io.otklik.platform.db.Rows;
+import io.otklik.platform.experiment.Experiments;
 import io.otklik.platform.outbox.Outbox;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.platform.web.ProblemException;
 import io.otklik.routing.dialog.ConversationStore;
+import io.otklik.routing.dialog.ScriptExperiments;
 import io.otklik.routing.schedule.WorkCalendar;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -20,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -83,7 +86,8 @@ public class BookingService {
                                                                 conversation.channelAccountId(), contact,
                                                                 service.code(), service.name(), staff.id(),
                                                                 staff.name(), slot.startsAt(), slot.endsAt(),
-                                                                tenant.timezone()));
+                                                                tenant.timezone(), variants(tenant,
+                                                                conversation.id())));
                                             })));
                 })
                 .chain(() -> store.find(tenant.id(), id)))
@@ -117,7 +121,7 @@ public class BookingService {
                                         return publish(tenant, key(row), EventTypes.APPOINTMENT_RESCHEDULED,
                                                 new AppointmentRescheduled(id, row.conversationId(), row.leadId(),
                                                         row.startsAt(), slot.startsAt(), slot.endsAt(), BY_STAFF,
-                                                        newStaff));
+                                                        newStaff, variants(tenant, row.conversationId())));
                                     }));
                 })
                 .chain(() -> store.find(tenant.id(), id)));
@@ -130,7 +134,7 @@ public class BookingService {
                 .chain(row -> store.cancel(tenant.id(), id, now)
                         .chain(changed -> publish(tenant, key(row), EventTypes.APPOINTMENT_CANCELLED,
                                 new AppointmentCancelled(id, row.conversationId(), row.leadId(), row.startsAt(), now,
-                                        BY_STAFF))))
+                                        BY_STAFF, variants(tenant, row.conversationId())))))
                 .chain(() -> store.find(tenant.id(), id)));
     }
 
@@ -146,9 +150,17 @@ public class BookingService {
                     return store.confirm(tenant.id(), id, now)
                             .chain(changed -> publish(tenant, key(row), EventTypes.APPOINTMENT_CONFIRMED,
                                     new AppointmentConfirmed(id, row.conversationId(), row.leadId(), row.startsAt(),
-                                            now, BY_STAFF)));
+                                            now, BY_STAFF, variants(tenant, row.conversationId()))));
                 })
                 .chain(() -> store.find(tenant.id(), id)));
+    }
+
+    /**
+     * The variants of the appointment's conversation in the tenant's script experiments — the same hash the dialog
+     * uses, so staff commands carry the arm the client's conversation is in; empty without a conversation.
+     */
+    private static Map<String, String> variants(Tenant tenant, String conversationId) {
+        return Experiments.variants(tenant, ScriptExperiments.KIND, conversationId);
     }
 
     /** The appointment, 404 when the tenant has none with that id, 409 when it is cancelled. */

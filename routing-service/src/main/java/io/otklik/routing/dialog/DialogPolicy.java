@@ -100,6 +100,14 @@ public final class DialogPolicy {
      */
     public Decision decide(Tenant tenant, DialogState state, String text, Classification c,
                            List<SlotFinder.Busy> busy, Instant now) {
+        // the conversation's A/B variants choose among the texts: a policy over that view decides this turn
+        DialogTexts armed = texts.forVariants(tenant, state.variants());
+        return armed == texts ? decideWith(tenant, state, text, c, busy, now)
+                : new DialogPolicy(armed).decideWith(tenant, state, text, c, busy, now);
+    }
+
+    private Decision decideWith(Tenant tenant, DialogState state, String text, Classification c,
+                                List<SlotFinder.Busy> busy, Instant now) {
         Entities e = entities(c);
         String raw = c.intent() == null ? OTHER : c.intent();
         if (!state.offered().isEmpty() && !NOT_A_CHOICE.contains(raw)

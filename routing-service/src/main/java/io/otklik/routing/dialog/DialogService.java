@@ -18,6 +18,7 @@ import io.otklik.events.data.MessageClassified;
 import io.otklik.events.data.MessageReceived;
 import io.otklik.events.data.ReplyKind;
 import io.otklik.events.data.ReplyRequested;
+import io.otklik.platform.experiment.Experiments;
 import io.otklik.platform.outbox.Outbox;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.platform.tenant.TenantRegistry;
@@ -34,6 +35,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -86,6 +88,11 @@ public class DialogService {
         String tenantId() {
             return tenant.id();
         }
+
+        /** The conversation's variants of the tenant's script experiments; they go on every event of the turn. */
+        Map<String, String> variants() {
+            return state.variants();
+        }
     }
 
     /** Runs inside the inbox transaction of {@code message_classified}. */
@@ -128,7 +135,8 @@ public class DialogService {
                                                     conversation.pending(), reminded != null ? reminded : active,
                                                     conversation.offered(), known.phone() != null,
                                                     known.displayName() != null && !known.displayName().isBlank(),
-                                                    reminded != null), inbound))))
+                                                    reminded != null, Experiments.variants(tenant.get(),
+                                                    ScriptExperiments.KIND, m.conversationId())), inbound))))
                                     .chain(this::answer);
                         }));
     }
@@ -189,12 +197,12 @@ public class DialogService {
                 .call(() -> reply(turn, decision, routed.get()))
                 .invoke(leadId -> LOG.infof("tenant=%s conversation=%s message=%s intent=%s acted=%s"
                                 + " fallback=%s state=%s lead=%s booking=%s confirm=%s cancel=%s handoff=%s"
-                                + " offered=%d reminded=%s",
+                                + " offered=%d reminded=%s variants=%s",
                         turn.tenantId(), turn.conversationId(), turn.message().messageId(),
                         turn.classification().intent(), decision.intent(), decision.fallback(),
                         decision.state(), leadId, decision.booking() != null, decision.confirm(),
                         decision.cancel(), decision.handoff() == null ? "-" : decision.handoff().staffId(),
-                        decision.offered().size(), turn.state().reminded()))
+                        decision.offered().size(), turn.state().reminded(), turn.variants()))
                 .replaceWithVoid();
     }
 
@@ -234,7 +242,7 @@ public class DialogService {
             MessageReceived m = turn.message();
             return publish(turn, EventTypes.LEAD_CREATED, new LeadCreated(leadId, conversationId,
                     turn.client().id(), m.channel(), turn.contact(), m.utm(), decision.intent(), summary, urgent,
-                    turn.conversation().firstMessageAt(), score.value(), score.signals()))
+                    turn.conversation().firstMessageAt(), score.value(), score.signals(), turn.variants()))
                     .chain(() -> publish(turn, EventTypes.LEAD_ROUTED, new LeadRouted(leadId, conversationId,
                             route.assignee(), route.assigneeRole(), route.ruleId(), route.reason(),
                             route.priority().name(), route.notifyStaff())))
@@ -256,7 +264,7 @@ public class DialogService {
                     .chain(moved -> !moved ? Uni.createFrom().voidItem()
                             : publish(turn, EventTypes.APPOINTMENT_RESCHEDULED, new AppointmentRescheduled(
                                     b.reschedules(), conversationId, leadId, b.previousStartsAt(), b.startsAt(),
-                                    b.endsAt(), "client_reply", null)));
+                                    b.endsAt(), "client_reply", null, turn.variants())));
         }
         if (decision.booking() != null) {
             Decision.Booking b = decision.booking();
@@ -267,20 +275,22 @@ public class DialogService {
                     .chain(() -> publish(turn, EventTypes.APPOINTMENT_BOOKED, new AppointmentBooked(id,
                             conversationId, leadId, turn.client().id(), m.channel(), m.channelAccountId(),
                             turn.contact(), b.serviceCode(), b.serviceName(), b.staffId(), b.staffName(),
-                            b.startsAt(), b.endsAt(), turn.tenant().timezone())));
+                            b.startsAt(), b.endsAt(), turn.tenant().timezone(), turn.variants())));
         }
         if (decision.confirm() && active != null) {
             return appointments.confirm(turn.tenantId(), active.id(), now)
                     .chain(changed -> !changed ? Uni.createFrom().voidItem()
                             : publish(turn, EventTypes.APPOINTMENT_CONFIRMED, new AppointmentConfirmed(active.id(),
                                     conversationId, leadId, active.startsAt(), now,
-                                    turn.state().reminded() ? "reminder_reply" : "client_reply")));
+                                    turn.state().reminded() ? "reminder_reply" : "client_reply",
+                                    turn.variants())));
         }
         if (decision.cancel() && active != null) {
             return appointments.cancel(turn.tenantId(), active.id(), now)
                     .chain(changed -> !changed ? Uni.createFrom().voidItem()
                             : publish(turn, EventTypes.APPOINTMENT_CANCELLED, new AppointmentCancelled(active.id(),
-                                    conversationId, leadId, active.startsAt(), now, "client_request")));
+                                    conversationId, leadId, active.startsAt(), now, "client_request",
+                                    turn.variants())));
         }
         return Uni.createFrom().voidItem();
     }
@@ -297,7 +307,8 @@ public class DialogService {
                 turn.inbound().waitingSince(), turn.now(), turn.tenant().zone(),
                 RussianText.channel(turn.message().channel()), turn.inbound().recentMessages()));
         return publish(turn, EventTypes.HANDOFF_REQUESTED, new HandoffRequested(leadId, turn.conversationId(),
-                turn.message().channel(), h.staffId(), h.role(), h.telegramChatId(), summary, urgent));
+                turn.message().channel(), h.staffId(), h.role(), h.telegramChatId(), summary, urgent,
+                turn.variants()));
     }
 
     /** The decision's reply; a rule's {@code bot + suggest booking} adds an offer to book where none was made. */
@@ -308,7 +319,7 @@ public class DialogService {
                 ? decision.reply() + " " + RuleMatch.SUGGEST_BOOKING : decision.reply();
         return publish(turn, EventTypes.REPLY_REQUESTED, new ReplyRequested(UUID.randomUUID(), m.conversationId(),
                 m.channel(), m.channelAccountId(), m.contact(), text, ReplyKind.ANSWER, m.messageId(),
-                m.receivedAt(), null))
+                m.receivedAt(), null, List.of(), turn.variants()))
                 .call(() -> takeovers.answered(turn.tenantId(), turn.conversationId()));
     }
 

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -18,14 +21,24 @@ import java.util.UUID;
  * @param nameKnown   the client's name is known
  * @param reminded    {@code appointment} is the one reminder-service last reminded the client of: a "да" or "не
  *                    смогу" answers that reminder
+ * @param variants    the conversation's variants of the tenant's script experiments (experiment id → variant name):
+ *                    their texts replace the usual ones; empty when none
  */
 public record DialogState(ConversationState state, Pending pending, Appointment appointment,
-                          List<LocalDateTime> offered, boolean phoneKnown, boolean nameKnown, boolean reminded) {
+                          List<LocalDateTime> offered, boolean phoneKnown, boolean nameKnown, boolean reminded,
+                          Map<String, String> variants) {
 
     public DialogState {
         state = state == null ? ConversationState.IDLE : state;
         pending = pending == null ? Pending.NONE : pending;
         offered = offered == null ? List.of() : List.copyOf(offered);
+        variants = variants == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(variants));
+    }
+
+    /** Outside any experiment. */
+    public DialogState(ConversationState state, Pending pending, Appointment appointment,
+                       List<LocalDateTime> offered, boolean phoneKnown, boolean nameKnown, boolean reminded) {
+        this(state, pending, appointment, offered, phoneKnown, nameKnown, reminded, null);
     }
 
     /** A client whose phone and name are known, nothing offered, no reminder. */
