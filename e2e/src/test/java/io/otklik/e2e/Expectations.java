@@ -15,11 +15,20 @@ final class Expectations {
     private Expectations() {
     }
 
-    /** routing-service's answer to a booked slot at a salon. */
-    static String bookedText(String service, LocalDate date, String time, String master, int price) {
+    /**
+     * routing-service's answer to a booked slot at the demo salon in one variant of its confirm-wording experiment
+     * (tenants.yaml): A keeps the bundled text, B asks for the confirmation its own way.
+     */
+    static String bookedText(String arm, String service, LocalDate date, String time, String master, int price) {
+        return bookedStart(service, date, time, master, price) + (arm.equals("A")
+                ? "Подтвердите, пожалуйста, ответом «Да»."
+                : "Если время подходит, ответьте «Да» — и мы будем вас ждать.");
+    }
+
+    private static String bookedStart(String service, LocalDate date, String time, String master, int price) {
         return "Готово! Записали вас на «" + service + "» " + date.format(DateTimeFormatter.ofPattern("dd.MM"))
                 + " (" + WEEKDAYS.get(date.getDayOfWeek()) + ") в " + time + ", мастер " + master + ". Стоимость "
-                + price + " ₽. Подтвердите, пожалуйста, ответом «Да».";
+                + price + " ₽. ";
     }
 
     /** crm-sync-service's crm.lead.add for a new WhatsApp client booked for a haircut at 15:00. */

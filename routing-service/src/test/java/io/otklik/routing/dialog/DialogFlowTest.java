@@ -129,9 +129,15 @@ class DialogFlowTest {
 
             ReplyRequested reply = replyTo(replies, booking);
             assertThat(reply.text()).contains("15:00", "Стрижка");
+            // the demo salon's confirm-wording experiment (tenants.yaml): B asks for the confirmation its own way
+            String arm = reply.variants().get("confirm-wording");
+            assertThat(arm).isIn("A", "B");
+            assertThat(a.variants()).isEqualTo(reply.variants());
+            assertThat(l.variants()).isEqualTo(reply.variants());
             assertThat(reply.text()).isEqualTo("Готово! Записали вас на «Стрижка» "
                     + RussianText.dateWithWeekday(day) + " в 15:00, мастер " + a.staffName()
-                    + ". Стоимость 1500 ₽. Подтвердите, пожалуйста, ответом «Да».");
+                    + ". Стоимость 1500 ₽. " + (arm.equals("A") ? "Подтвердите, пожалуйста, ответом «Да»."
+                    : "Если время подходит, ответьте «Да» — и мы будем вас ждать."));
 
             // "да" confirms the appointment
             EventEnvelope<MessageClassified> yes = classified(SALON, ivan, "да", "CONFIRM", Entities.none());
