@@ -3,10 +3,12 @@ package io.otklik.routing.dialog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.otklik.events.data.Classification;
 import io.otklik.events.data.Entities;
 import io.otklik.platform.tenant.Tenant;
+import io.otklik.platform.tenant.TenantRegistry;
 import io.otklik.routing.TestTenants;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -137,6 +139,38 @@ class ScriptExperimentsTest {
         assertRefused(check, List.of(wording(Map.of("booked", B_BOOKED)), new Tenant.Experiment("y", "script",
                         List.of(a, new Tenant.Variant("B", 1, Map.of("booked", "Записали"), null)))),
                 "experiment 'y': text 'booked' is already replaced by experiment 'confirm-wording'");
+    }
+
+    static final String FILE = """
+            tenants:
+              - id: ab-salon
+                name: "Салон"
+                timezone: Europe/Moscow
+                segment: salon
+                experiments:
+                  - id: confirm-wording
+                    variants:
+                      - { name: A }
+                      - { name: B, weight: 3, texts: { %s: "Записали вас {when}." } }
+            """;
+
+    @Test
+    void aTenantsFileWithABadExperimentIsRefusedAndThePreviousOneStays(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("tenants.yaml");
+        Files.writeString(file, FILE.formatted("booked"));
+        TenantRegistry registry = new TenantRegistry(file, null, List.of(new ScriptExperiments()));
+        Tenant.Experiment loaded = registry.require("ab-salon").experiments("script").get(0);
+        assertThat(loaded.kind()).isEqualTo("script");
+        assertThat(loaded.variants()).extracting(Tenant.Variant::name, Tenant.Variant::weight)
+                .containsExactly(tuple("A", 1), tuple("B", 3));
+        assertThat(loaded.variants().get(1).texts()).containsEntry("booked", "Записали вас {when}.");
+
+        Files.writeString(file, FILE.formatted("bookd") + "\n");
+        assertThat(registry.reload()).isFalse();
+        assertThat(registry.require("ab-salon").experiments().get(0).variants().get(1).texts())
+                .as("the previous configuration stays").containsOnlyKeys("booked");
+        assertThatThrownBy(() -> new TenantRegistry(file, null, List.of(new ScriptExperiments())))
+                .hasMessageContaining("tenant 'ab-salon': experiment 'confirm-wording' variant 'B' text 'bookd'");
     }
 
     private static void assertRefused(ScriptExperiments check, List<Tenant.Experiment> experiments, String message) {
