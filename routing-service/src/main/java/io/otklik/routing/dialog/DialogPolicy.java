@@ -340,9 +340,10 @@ public final class DialogPolicy {
         String offeredStaff = null;
         List<SlotFinder.Slot> slots = List.of();
         if (person.isPresent()) {
+            boolean doesService = person.get().skills().contains(s.code());
             data.put("staff", person.get().name());
-            slots = person.get().skills().contains(s.code())
-                    ? search(calendar, busy, query.with(staffId), day, now) : List.of();
+            data.put("doesService", doesService);
+            slots = doesService ? search(calendar, busy, query.with(staffId), day, now) : List.of();
             if (slots.isEmpty()) {
                 template = "staff-busy";
             } else {

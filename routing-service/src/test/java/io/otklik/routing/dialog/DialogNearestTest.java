@@ -212,4 +212,35 @@ class DialogNearestTest {
         // the day under discussion stays: tomorrow after 17
         assertThat(d.offered()).containsExactly(at(THURSDAY, 17), at(THURSDAY, 18), at(THURSDAY, 19));
     }
+
+    @Test
+    void aSpecialistWhoDoesNotDoTheServiceIsSaidSo() {
+        Decision d = policy.decide(salon, DialogState.fresh(), "к Анне на маникюр завтра утром",
+                book(interval("manicure", THURSDAY, null, THURSDAY, 8, 12, "anna")), List.of(), NOW);
+        assertThat(d.reply()).isEqualTo("Анна не выполняет «Маникюр». Ближайшее у других мастеров: 26.11 (чт):"
+                + " 09:00, 10:00 или 11:00 — какое время удобно?");
+    }
+
+    @Test
+    void theClinicSaysAppointment() {
+        Tenant asClinic = new Tenant(salon.id(), salon.name(), "Europe/Moscow", "clinic", "OTKLIK_TEST_API_KEY",
+                null, null, salon.hours(), salon.staff(), salon.services(), null, null);
+        Decision d = policy.decide(asClinic, DialogState.fresh(), "к Анне на стрижку завтра утром",
+                book(interval("haircut", THURSDAY, null, THURSDAY, 8, 12, "anna")), List.of(), NOW);
+        assertThat(d.reply()).isEqualTo("Ближайший приём у врача Анна: 26.11 (чт): 09:00, 10:00 или 11:00 — какое"
+                + " время удобно?");
+    }
+
+    @Test
+    void theSpecialistIsKeptWithTheOfferedSlots() {
+        List<LocalDateTime> offered = List.of(at(THURSDAY, 9), at(THURSDAY, 10));
+        String stored = ConversationStore.offeredColumn("anna", offered);
+        assertThat(stored).isEqualTo("staff=anna,2026-11-26T09:00,2026-11-26T10:00");
+        assertThat(ConversationStore.slots(stored)).containsExactlyElementsOf(offered);
+        assertThat(ConversationStore.pendingStaff(stored)).isEqualTo("anna");
+        // rows written before: no specialist
+        assertThat(ConversationStore.pendingStaff("2026-11-26T09:00")).isNull();
+        assertThat(ConversationStore.offeredColumn(null, List.of())).isNull();
+        assertThat(ConversationStore.slots(ConversationStore.offeredColumn("anna", List.of()))).isEmpty();
+    }
 }
