@@ -5,7 +5,6 @@ import io.otklik.platform.tenant.Tenant;
 import io.otklik.routing.booking.SlotFinder;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -23,14 +22,13 @@ import java.util.regex.Pattern;
  * {@code from}/{@code to} interval and {@code staff}); the text is read here only for what they lack, as
  * {@link ChoiceParser} does for times. Pure.
  *
- * @param day       the day the interval was named on, or null ("вечером" alone: the nearest evenings)
  * @param notBefore the earliest start of a day, or null
  * @param notAfter  the latest start of a day (inclusive), or null
  * @param staffId   the specialist asked for (a tenant's specialist), or null
  */
-record SlotPreference(LocalDate day, LocalTime notBefore, LocalTime notAfter, String staffId) {
+record SlotPreference(LocalTime notBefore, LocalTime notAfter, String staffId) {
 
-    static final SlotPreference NONE = new SlotPreference(null, null, null, null);
+    static final SlotPreference NONE = new SlotPreference(null, null, null);
 
     /** "после 17", "после 17:30". */
     private static final Pattern AFTER = Pattern.compile("(?:^|\\s)после\\s+(\\d{1,2})(?:[:.](\\d{2}))?(?=\\s|$)");
@@ -75,18 +73,18 @@ record SlotPreference(LocalDate day, LocalTime notBefore, LocalTime notAfter, St
                 } else if (begun && part != null && part.from().isBefore(start)) {
                     start = part.from();
                 }
-                return new SlotPreference(e.date(), start, to.toLocalTime().minusMinutes(1), staff);
+                return new SlotPreference(start, to.toLocalTime().minusMinutes(1), staff);
             }
         }
         LocalTime after = after(norm);
         if (after != null) {
-            return new SlotPreference(e.date(), after, null, staff);
+            return new SlotPreference(after, null, staff);
         }
         SlotFinder.PartOfDay part = partOfDay(norm);
         if (part != null && e.time() == null) {
-            return new SlotPreference(e.date(), part.from(), part.latestStart(), staff);
+            return new SlotPreference(part.from(), part.latestStart(), staff);
         }
-        return new SlotPreference(null, null, null, staff);
+        return new SlotPreference(null, null, staff);
     }
 
     /** "после 17:30" → 17:30; a bare small hour is an afternoon one, as {@link ChoiceParser} reads it. */
