@@ -81,6 +81,13 @@ class EventContractTest {
                 "routing-service", EventSamples.T, "demo-salon", EventSamples.CONVERSATION,
                 (io.otklik.events.data.LeadRouted) EventSamples.all().get(EventTypes.LEAD_ROUTED))));
         assertThat(EventSchemas.violations(routed.toString())).isEmpty();
+        assertThat(routed.get("data").get("summary").asText()).startsWith("Запись: Стрижка");
+        ((ObjectNode) routed.get("data")).put("summary", 42);
+        assertThat(EventSchemas.violations(routed.toString())).anyMatch(v -> v.contains("summary"));
+        // older producers: no summary at all
+        ((ObjectNode) routed.get("data")).remove("summary");
+        assertThat(EventSchemas.violations(routed.toString())).isEmpty();
+        assertThat(EventJson.read(routed.toString(), EventTypes.LEAD_ROUTED).data().summary()).isNull();
         ((ObjectNode) routed.get("data")).put("priority", "P4");
         assertThat(EventSchemas.violations(routed.toString())).anyMatch(v -> v.contains("priority"));
     }

@@ -73,7 +73,7 @@ final class EventSamples {
                         CONTACT, Utm.none(), "booking", "Запись на стрижку 26.11 15:00", false, T, 4,
                         List.of("intent", "phone", "service", "time"), VARIANTS)),
                 Map.entry(EventTypes.LEAD_ROUTED, new LeadRouted(LEAD, CONVERSATION, "on-duty", "on-duty", "rule-1",
-                        "Правило 1 (строка 1)", "P1", true)),
+                        "Правило 1 (строка 1)", "P1", true, "Запись: Стрижка 26.11 15:00; WhatsApp; клиент новый")),
                 Map.entry(EventTypes.HANDOFF_REQUESTED, new HandoffRequested(LEAD, CONVERSATION, Channel.TELEGRAM,
                         "owner-1", "owner", "100200300", "Жалоба на мастера", true, VARIANTS)),
                 Map.entry(EventTypes.APPOINTMENT_BOOKED, new AppointmentBooked(APPOINTMENT, CONVERSATION, LEAD,

@@ -222,10 +222,18 @@ public class TenantRegistry {
         }
         List<Tenant> tenants = parsed == null || parsed.tenants() == null ? List.of() : parsed.tenants();
         validate(tenants, file);
-        for (Tenant t : tenants) {
+        for (int i = 0; i < tenants.size(); i++) {
+            Tenant t = tenants.get(i);
             for (TenantValidator v : validators) {
                 try {
                     v.validate(t);
+                } catch (TextSettingException e) {
+                    // "tenants.yaml line 57, column 22: tenant 'demo-salon': rules line 1, column 22: …"
+                    String where = YamlPositions.textStart(text, "/tenants/" + i + "/" + e.setting())
+                            .map(start -> start.of(e.line(), e.column()))
+                            .map(at -> file + " line " + at.line() + ", column " + at.column())
+                            .orElse(file.toString());
+                    throw new IllegalStateException(where + ": tenant '" + t.id() + "': " + e.getMessage(), e);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalStateException(file + ": tenant '" + t.id() + "': " + e.getMessage(), e);
                 }

@@ -200,8 +200,7 @@ public class ConversationStore {
                             offered_slots = :offered,
                             reminded_appointment_id = case when :forget then null else reminded_appointment_id end
                         where id = :id and tenant_id = :tenant""")
-                .setParameter("offered", offered.isEmpty() ? null : offered.stream().map(LocalDateTime::toString)
-                        .collect(Collectors.joining(",")))
+                .setParameter("offered", offeredColumn(pending.staffId(), offered))
                 .setParameter("forget", forgetReminder)
                 .setParameter("state", state.name())
                 .setParameter("service", pending.service())
@@ -285,15 +284,42 @@ public class ConversationStore {
     private static ConversationRow conversation(Object[] r) {
         return new ConversationRow((String) r[0], (String) r[1], Channel.valueOf((String) r[2]), (String) r[3],
                 (String) r[4], Rows.uuid(r[5]), ConversationState.parse((String) r[6]),
-                new DialogState.Pending((String) r[7], Rows.date(r[8]), Rows.time(r[9])), Rows.instant(r[10]),
+                new DialogState.Pending((String) r[7], Rows.date(r[8]), Rows.time(r[9]), pendingStaff((String) r[12])),
+                Rows.instant(r[10]),
                 Rows.instant(r[11]), slots((String) r[12]), Rows.uuid(r[13]));
     }
 
-    /** "2026-11-26T16:00,2026-11-26T17:00" → the local times; null → none. */
+    /** The marker of the preferred specialist in {@code offered_slots}. */
+    static final String STAFF_MARK = "staff=";
+
+    /**
+     * {@code offered_slots}: the offered local times, comma-separated, led by {@code staff=<id>} when the client
+     * asked for a specialist (kept with the offer, since a choice of "второй" books that person); null for neither.
+     */
+    static String offeredColumn(String staffId, List<LocalDateTime> offered) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (staffId != null) {
+            parts.add(STAFF_MARK + staffId);
+        }
+        offered.forEach(t -> parts.add(t.toString()));
+        return parts.isEmpty() ? null : String.join(",", parts);
+    }
+
+    /** "staff=anna,2026-11-26T16:00,2026-11-26T17:00" → the local times; null → none. */
     static List<LocalDateTime> slots(String stored) {
         if (stored == null || stored.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(stored.split(",")).map(String::strip).map(LocalDateTime::parse).toList();
+        return Arrays.stream(stored.split(",")).map(String::strip).filter(p -> !p.startsWith(STAFF_MARK))
+                .map(LocalDateTime::parse).toList();
+    }
+
+    /** The preferred specialist kept in {@code offered_slots}, or null. */
+    static String pendingStaff(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(stored.split(",")).map(String::strip).filter(p -> p.startsWith(STAFF_MARK))
+                .map(p -> p.substring(STAFF_MARK.length())).findFirst().orElse(null);
     }
 }

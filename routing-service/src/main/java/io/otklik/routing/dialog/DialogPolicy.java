@@ -5,6 +5,7 @@ import io.otklik.events.data.Entities;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.routing.booking.SlotFinder;
 import io.otklik.routing.schedule.OnDuty;
+import io.otklik.routing.schedule.WorkCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -69,8 +70,9 @@ public final class DialogPolicy {
         if (requested == null || requested.isBefore(today)) {
             requested = today;
         }
+        // the nearest slots for a part of the day or a specialist are searched over SlotFinder.SEARCH_DAYS
         return new Window(today.minusDays(1).atStartOfDay(zone).toInstant(),
-                requested.plusDays(8).atStartOfDay(zone).toInstant());
+                requested.plusDays(SlotFinder.SEARCH_DAYS + 1L).atStartOfDay(zone).toInstant());
     }
 
     /** A time interval [from, to). */
@@ -110,7 +112,9 @@ public final class DialogPolicy {
                                 List<SlotFinder.Busy> busy, Instant now) {
         Entities e = entities(c);
         String raw = c.intent() == null ? OTHER : c.intent();
-        if (!state.offered().isEmpty() && !NOT_A_CHOICE.contains(raw)
+        SlotPreference preference = SlotPreference.of(tenant, text, e, now);
+        // "а вечером?" or "а к Анне?" after an offer asks for other slots, it does not pick one
+        if (!state.offered().isEmpty() && !NOT_A_CHOICE.contains(raw) && !preference.any()
                 && (state.state() == ConversationState.OFFERED || state.state() == ConversationState.RESCHEDULING)) {
             ChoiceParser.Choice choice = ChoiceParser.parse(text, e, state.offered());
             if (choice.kind() != ChoiceParser.Kind.NONE) {
@@ -118,6 +122,11 @@ public final class DialogPolicy {
             }
         }
         String intent = effectiveIntent(state, c, e);
+        if (preference.any() && (OTHER.equals(intent) || NOT_UNDERSTOOD.equals(intent))
+                && state.state().collectsBooking()) {
+            // "вечером" or "к Ане" that nlu did not read as a time or a person still continues the booking
+            intent = BOOKING;
+        }
         if (COMPLAINT.equals(intent)) {
             return handoff(tenant, state, intent, "owner", "on-duty", "жалоба клиента", now);
         }
@@ -135,10 +144,10 @@ public final class DialogPolicy {
             return handoff(tenant, state, intent, "on-duty", "owner", urgentReason(c), now);
         }
         return switch (intent) {
-            case BOOKING -> booking(tenant, state, e, busy, now);
+            case BOOKING -> booking(tenant, state, e, preference, busy, now);
             case RESCHEDULE -> state.appointment() != null
                     ? reschedule(tenant, state, e, busy, now)
-                    : booking(tenant, state, e, busy, now);
+                    : booking(tenant, state, e, preference, busy, now);
             case CONFIRM -> confirm(tenant, state);
             case CANCEL -> cancel(tenant, state);
             case PRICE, INFO -> price(tenant, state, e, intent, text);
@@ -161,8 +170,8 @@ public final class DialogPolicy {
         switch (choice.kind()) {
             case PICK, TIME -> {
                 Entities picked = new Entities(service, choice.day(), choice.time(), null, null);
-                return moving ? reschedule(tenant, state, picked, busy, now) : booking(tenant, state, picked, busy,
-                        now);
+                return moving ? reschedule(tenant, state, picked, busy, now)
+                        : booking(tenant, state, picked, SlotPreference.NONE, busy, now);
             }
             default -> {
                 // the same service, another set of times: the moved appointment does not block itself
@@ -170,7 +179,7 @@ public final class DialogPolicy {
                         ? busy.stream().filter(b -> !state.appointment().id().equals(b.appointmentId())).toList()
                         : busy;
                 Offers.Search search = new Offers.Search(tenant, others, service,
-                        moving ? state.appointment().staffId() : null, now);
+                        moving ? state.appointment().staffId() : p.staffId(), now);
                 List<LocalDateTime> offered = state.offered();
                 LocalDateTime first = offered.get(0);
                 LocalDateTime last = offered.get(offered.size() - 1);
@@ -202,7 +211,7 @@ public final class DialogPolicy {
                 data.putIfAbsent("day", RussianText.dateWithWeekday(day));
                 return new Decision(text(tenant, template, data), false, true, moving ? RESCHEDULE : BOOKING, null,
                         false, false, null, moving ? ConversationState.RESCHEDULING : ConversationState.OFFERED,
-                        new DialogState.Pending(service, day, p.time()), slots);
+                        new DialogState.Pending(service, day, p.time(), p.staffId()), slots);
             }
         }
     }
@@ -226,7 +235,8 @@ public final class DialogPolicy {
     static String effectiveIntent(DialogState state, Classification c, Entities e) {
         String raw = c.intent() == null ? OTHER : c.intent();
         boolean dateOrTime = e.date() != null || e.time() != null;
-        boolean fillsGap = dateOrTime || e.service() != null || e.phone() != null || e.name() != null;
+        boolean fillsGap = dateOrTime || e.service() != null || e.phone() != null || e.name() != null
+                || e.from() != null || e.staff() != null;
         DialogState.Appointment appointment = state.appointment();
         DialogState.Pending p = state.pending();
         if (state.state() == ConversationState.COLLECTING && e.phone() != null && p.service() != null
@@ -255,15 +265,25 @@ public final class DialogPolicy {
         return raw;
     }
 
-    private Decision booking(Tenant tenant, DialogState state, Entities e, List<SlotFinder.Busy> busy, Instant now) {
+    /**
+     * @param preference a part of the day or a specialist the client named in this message: the nearest matching
+     *                   slots are offered instead of asking for a day or a time
+     */
+    private Decision booking(Tenant tenant, DialogState state, Entities e, SlotPreference preference,
+                             List<SlotFinder.Busy> busy, Instant now) {
         DialogState.Pending pending = state.pending();
         String service = known(tenant, e.service()).or(() -> known(tenant, pending.service())).orElse(null);
+        String staff = preference.staffId() != null ? preference.staffId() : pending.staffId();
         LocalDate date = e.date() != null ? e.date() : pending.date();
-        LocalTime time = e.time() != null ? e.time() : pending.time();
+        // within a part of the day there is no exact time: nlu's time of "после 17" is where the interval starts
+        LocalTime time = preference.window() ? null : e.time() != null ? e.time() : pending.time();
         if (service == null) {
             String names = tenant.services().stream().map(Tenant.Service::name).collect(Collectors.joining(", "));
             return collecting(text(tenant, "ask-service", Map.of("services", names)),
-                    new DialogState.Pending(null, date, time));
+                    new DialogState.Pending(null, date, time, staff));
+        }
+        if (preference.window() || staff != null && time == null) {
+            return nearest(tenant, tenant.service(service).orElseThrow(), date, preference, staff, busy, now);
         }
         if (date == null) {
             String question = time == null ? text(tenant, "ask-day-and-time")
@@ -274,7 +294,7 @@ public final class DialogPolicy {
             return collecting(text(tenant, "ask-time", Map.of("date", RussianText.date(date))),
                     new DialogState.Pending(service, date, null));
         }
-        SlotFinder.Result result = SlotFinder.find(tenant, busy, service, date, time, now, null);
+        SlotFinder.Result result = SlotFinder.find(tenant, busy, service, date, time, now, staff);
         Tenant.Service s = tenant.service(service).orElseThrow();
         if (result.free()) {
             SlotFinder.Slot slot = result.slot();
@@ -282,7 +302,7 @@ public final class DialogPolicy {
                 // a channel without the client's number (Telegram, Instagram, a form without it): ask before booking
                 return collecting(text(tenant, "ask-phone", Map.of("service", s.name(), "when",
                                 when(slot.localStart()), "askName", !state.nameKnown())),
-                        new DialogState.Pending(service, date, time));
+                        new DialogState.Pending(service, date, time, staff));
             }
             LocalDate today = LocalDate.ofInstant(now, tenant.zone());
             boolean sameDay = slot.localStart().toLocalDate().equals(today);
@@ -301,7 +321,83 @@ public final class DialogPolicy {
             return new Decision(text(tenant, "booked", data), false, true, BOOKING, booking(s, slot, null), false,
                     false, null, ConversationState.BOOKED, DialogState.Pending.NONE);
         }
-        return notFree(tenant, s, date, time, result, ConversationState.OFFERED, BOOKING);
+        return notFree(tenant, s, date, time, result, ConversationState.OFFERED, BOOKING, staff);
+    }
+
+    /**
+     * The nearest free slots (up to three) in the part of the day the client named, on the day named (then the
+     * following days) or from today, with the specialist asked for; when that person has nothing within
+     * {@link SlotFinder#SEARCH_DAYS}, says so and offers the nearest free specialist.
+     */
+    private Decision nearest(Tenant tenant, Tenant.Service s, LocalDate date, SlotPreference preference,
+                             String staffId, List<SlotFinder.Busy> busy, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, tenant.zone());
+        LocalDate day = date == null ? null : date.isBefore(today) ? today : date;
+        WorkCalendar calendar = WorkCalendar.of(tenant);
+        SlotFinder.Query query = new SlotFinder.Query(s.code(), day == null ? today : day, SlotFinder.SEARCH_DAYS,
+                preference.notBefore(), preference.notAfter(), null, SlotFinder.MAX_ALTERNATIVES);
+        Optional<Tenant.Staff> person = staffId == null ? Optional.empty()
+                : tenant.staff().stream().filter(p -> p.id().equals(staffId)).findFirst();
+        Map<String, Object> data = new HashMap<>();
+        data.put("window", preference.window());
+        data.put("specialistOf", RussianText.specialistGenitive(tenant.segment()));
+        data.put("specialists", RussianText.specialistsGenitive(tenant.segment()));
+        data.put("service", s.name());
+        data.put("staff", "");
+        String template = "offer-nearest";
+        String offeredStaff = null;
+        List<SlotFinder.Slot> slots = List.of();
+        if (person.isPresent()) {
+            boolean doesService = person.get().skills().contains(s.code());
+            data.put("staff", person.get().name());
+            data.put("doesService", doesService);
+            slots = doesService ? search(calendar, busy, query.with(staffId), day, now) : List.of();
+            if (slots.isEmpty()) {
+                template = "staff-busy";
+            } else {
+                template = "offer-staff";
+                offeredStaff = staffId;
+            }
+        }
+        if (slots.isEmpty()) {
+            slots = search(calendar, busy, query, day, now);
+        }
+        if (slots.isEmpty()) {
+            data.put("staffBusy", person.isPresent());
+            return new Decision(text(tenant, "no-nearest", data), false, true, BOOKING, null, false, false, null,
+                    ConversationState.COLLECTING, new DialogState.Pending(s.code(), null, null));
+        }
+        List<LocalDateTime> offered = slots.stream().map(SlotFinder.Slot::localStart).toList();
+        LocalDate first = offered.get(0).toLocalDate();
+        boolean dayFull = day != null && !first.equals(day);
+        data.put("dayFull", dayFull);
+        data.put("day", day == null ? "" : RussianText.dateWithWeekday(day));
+        data.put("offer", offeredDays(offered));
+        return new Decision(text(tenant, template, data), false, true, BOOKING, null, false, false, null,
+                ConversationState.OFFERED, new DialogState.Pending(s.code(), first, null, offeredStaff), offered);
+    }
+
+    /** The day named first, then (when it has nothing) the following days of the search. */
+    private static List<SlotFinder.Slot> search(WorkCalendar calendar, List<SlotFinder.Busy> busy,
+                                                SlotFinder.Query query, LocalDate day, Instant now) {
+        if (day == null) {
+            return SlotFinder.nearest(calendar, busy, query, now);
+        }
+        List<SlotFinder.Slot> onDay = SlotFinder.nearest(calendar, busy, query.on(day), now);
+        if (!onDay.isEmpty()) {
+            return onDay;
+        }
+        return SlotFinder.nearest(calendar, busy, new SlotFinder.Query(query.serviceCode(), day.plusDays(1),
+                SlotFinder.SEARCH_DAYS - 1, query.notBefore(), query.notAfter(), query.staffId(), query.limit()), now);
+    }
+
+    /** "26.11 (чт): 17:00, 18:00 или 19:00" for one day, else "26.11 (чт) в 20:00, 27.11 (пт) в 17:00 …". */
+    private static String offeredDays(List<LocalDateTime> slots) {
+        LocalDate first = slots.get(0).toLocalDate();
+        if (slots.stream().allMatch(t -> t.toLocalDate().equals(first))) {
+            return RussianText.dateWithWeekday(first) + ": " + offerList(slots, null);
+        }
+        return offerList(slots, null);
     }
 
     private Decision reschedule(Tenant tenant, DialogState state, Entities e, List<SlotFinder.Busy> busy,
@@ -339,7 +435,7 @@ public final class DialogPolicy {
             return new Decision(reply, false, true, RESCHEDULE, booking(s, slot, a), false, false, null,
                     ConversationState.BOOKED, DialogState.Pending.NONE);
         }
-        return notFree(tenant, s, date, time, result, ConversationState.RESCHEDULING, RESCHEDULE);
+        return notFree(tenant, s, date, time, result, ConversationState.RESCHEDULING, RESCHEDULE, null);
     }
 
     private Decision confirm(Tenant tenant, DialogState state) {
@@ -445,7 +541,7 @@ public final class DialogPolicy {
 
     /** The requested time cannot be booked: say why and offer the alternatives. */
     private Decision notFree(Tenant tenant, Tenant.Service s, LocalDate date, LocalTime time, SlotFinder.Result result,
-                             ConversationState offeredState, String intent) {
+                             ConversationState offeredState, String intent, String staffId) {
         Tenant.Hours h = tenant.hours();
         String why = switch (result.outcome()) {
             case TAKEN -> text(tenant, "why-taken", Map.of("time", RussianText.time(time), "specialists",
@@ -479,7 +575,8 @@ public final class DialogPolicy {
         }
         // the requested time stays pending: "а завтра?" means that time on another day
         return new Decision(text(tenant, "offer", Map.of("why", why, "offer", offer)), false, true, intent, null,
-                false, false, null, offeredState, new DialogState.Pending(s.code(), first, time), alternatives);
+                false, false, null, offeredState, new DialogState.Pending(s.code(), first, time, staffId),
+                alternatives);
     }
 
     private static Decision collecting(String question, DialogState.Pending pending) {

@@ -245,7 +245,7 @@ public class DialogService {
                     turn.conversation().firstMessageAt(), score.value(), score.signals(), turn.variants()))
                     .chain(() -> publish(turn, EventTypes.LEAD_ROUTED, new LeadRouted(leadId, conversationId,
                             route.assignee(), route.assigneeRole(), route.ruleId(), route.reason(),
-                            route.priority().name(), route.notifyStaff())))
+                            route.priority().name(), route.notifyStaff(), summary)))
                     .invoke(() -> LOG.infof("tenant=%s conversation=%s lead=%s quality=%d %s rule=%s assignee=%s"
                                     + " priority=%s notify=%s", turn.tenantId(), conversationId, leadId, score.value(),
                             score.signals(), route.ruleId(), route.assignee(), route.priority(),

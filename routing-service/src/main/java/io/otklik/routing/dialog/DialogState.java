@@ -50,10 +50,19 @@ public record DialogState(ConversationState state, Pending pending, Appointment 
         return new DialogState(ConversationState.IDLE, Pending.NONE, null);
     }
 
-    /** The parts of a booking the client has given so far; every field optional. */
-    public record Pending(String service, LocalDate date, LocalTime time) {
+    /**
+     * The parts of a booking the client has given so far; every field optional.
+     *
+     * @param staffId the specialist the client asked for ("к Анне"), or null for whoever is free
+     */
+    public record Pending(String service, LocalDate date, LocalTime time, String staffId) {
 
-        public static final Pending NONE = new Pending(null, null, null);
+        public static final Pending NONE = new Pending(null, null, null, null);
+
+        /** Without a preferred specialist. */
+        public Pending(String service, LocalDate date, LocalTime time) {
+            this(service, date, time, null);
+        }
     }
 
     /** An active appointment of the conversation; status BOOKED or CONFIRMED. */

@@ -83,4 +83,14 @@ public final class RussianText {
             default -> "специалистов";
         };
     }
+
+    /** "мастера", "врача", "тренера", "специалиста": «у мастера Анна». */
+    public static String specialistGenitive(String segment) {
+        return switch (segment == null ? "" : segment) {
+            case "salon" -> "мастера";
+            case "clinic" -> "врача";
+            case "fitness" -> "тренера";
+            default -> "специалиста";
+        };
+    }
 }

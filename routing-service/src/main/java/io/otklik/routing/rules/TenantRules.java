@@ -2,6 +2,7 @@ package io.otklik.routing.rules;
 
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.platform.tenant.TenantValidator;
+import io.otklik.platform.tenant.TextSettingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +23,7 @@ public class TenantRules implements TenantValidator {
         try {
             parse(tenant);
         } catch (RulesException e) {
-            throw new IllegalArgumentException("rules " + e.getMessage(), e);
+            throw new TextSettingException("rules", e.line(), e.column(), "rules " + e.getMessage(), e);
         }
     }
 

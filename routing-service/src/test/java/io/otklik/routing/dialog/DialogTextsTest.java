@@ -45,11 +45,13 @@ class DialogTextsTest {
         Path defaults = Path.of("src/main/resources/dialog-templates/default");
         Map<String, Object> data = new java.util.HashMap<>();
         for (String key : List.of("service", "when", "specialist", "staff", "price", "services", "time", "date",
-                "open", "close", "prices", "answers", "why", "offer", "day", "specialists", "trial", "trialPrice")) {
+                "open", "close", "prices", "answers", "why", "offer", "day", "specialists", "trial", "trialPrice", "specialistOf")) {
             data.put(key, "x");
         }
         data.putAll(Map.of("duration", 60, "today", true, "queue", 2, "askName", true, "reminded", false,
                 "unavailable", false));
+        // the nearest-slot offers (DialogNearestTest)
+        data.putAll(Map.of("window", true, "staffBusy", true, "dayFull", true, "doesService", true));
         try (var files = Files.list(defaults)) {
             List<String> names = files.map(p -> p.getFileName().toString().replace(".txt", "")).sorted().toList();
             assertThat(names).hasSizeGreaterThan(30);

@@ -110,6 +110,9 @@ class RoutingFlowTest {
             assertThat(lead.routed()).extracting(LeadRouted::ruleId, LeadRouted::assignee, LeadRouted::assigneeRole,
                     LeadRouted::priority, LeadRouted::notifyAssignee)
                     .containsExactly("rule-1", "sergey", "owner", "P1", true);
+            // the alert ingest-service sends carries the lead's summary, without the client's phone or name
+            assertThat(lead.routed().summary()).isEqualTo(lead.created().summary()).startsWith("Жалоба")
+                    .doesNotContain("79261234567").doesNotContain("Анна");
             assertThat(lead.created().qualityScore()).isEqualTo(2);
             assertThat(lead.created().qualitySignals()).containsExactly("phone");
         }

@@ -1,6 +1,7 @@
 package io.otklik.routing.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.otklik.events.data.Channel;
 import io.otklik.platform.tenant.Tenant;
@@ -15,7 +16,11 @@ import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -83,11 +88,45 @@ class TenantRulesReloadTest {
         }
         assertThat(assignee(registry, rules)).as("the previous rule stays in force").isEqualTo("marina");
         assertThat(String.join("\n", logged)).contains("tenant 'reload-salon'", "rules line 2, column 22",
-                "unknown role 'janitor'", "previous configuration stays");
+                "unknown role 'janitor'", "previous configuration stays",
+                // the block's second line is the file's 11th; its text is indented by six
+                file + " line 11, column 28: tenant 'reload-salon': rules line 2, column 22");
 
         Files.writeString(file, TENANT.formatted("\"if client_repeat → owner\"") + "\n  - broken: [");
         assertThat(registry.reload()).as("a file that is not YAML").isFalse();
         assertThat(assignee(registry, rules)).isEqualTo("marina");
+    }
+
+    /** The rules value as written in tenants.yaml, and the rules text's line of the unknown role. */
+    static Stream<Arguments> styles() {
+        return Stream.of(
+                Arguments.of("block", "|\n      if urgent → owner\n      elif client_repeat → janitor", 2),
+                Arguments.of("block with a blank line and a comment", "|  # the routing\n\n      if urgent → owner\n"
+                        + "      elif client_repeat → janitor", 3),
+                Arguments.of("double-quoted", "\"if urgent → owner; elif client_repeat → janitor\"", 1),
+                Arguments.of("single-quoted", "'if urgent → owner; elif client_repeat → janitor'", 1),
+                Arguments.of("plain", "if urgent → owner; elif client_repeat → janitor", 1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("styles")
+    void aRulesErrorNamesTheLineAndColumnInTenantsYaml(String style, String value, int rulesLine)
+            throws IOException {
+        Path file = dir.resolve("tenants.yaml");
+        String yaml = TENANT.formatted(value);
+        Files.writeString(file, yaml);
+        // where "janitor" is in the file, counted independently of the code: 1-based line and column
+        List<String> lines = yaml.lines().toList();
+        int line = 0;
+        while (!lines.get(line).contains("janitor")) {
+            line++;
+        }
+        int column = lines.get(line).indexOf("janitor") + 1;
+        assertThatThrownBy(() -> new TenantRegistry(file, null, List.of(new TenantRules())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith(file + " line " + (line + 1) + ", column " + column
+                        + ": tenant 'reload-salon': rules line " + rulesLine + ", column ")
+                .hasMessageContaining("unknown role 'janitor'");
     }
 
     private static String assignee(TenantRegistry registry, TenantRules rules) {
