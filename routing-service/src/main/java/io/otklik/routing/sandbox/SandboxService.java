@@ -3,7 +3,6 @@ package io.otklik.routing.sandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.otklik.events.EventEnvelope;
 import io.otklik.events.EventJson;
 import io.otklik.events.EventTypes;
@@ -135,18 +134,16 @@ public class SandboxService {
         if (body == null || body.isBlank()) {
             return new Review(null, STAFF);
         }
-        Review r;
+        com.fasterxml.jackson.databind.JsonNode node;
         try {
-            r = JSON.readValue(body, Review.class);
-        } catch (MismatchedInputException e) {
-            String field = e.getPath().isEmpty() ? "body" : e.getPath().get(0).getFieldName();
-            throw ProblemException.badRequest("'" + field + "' has the wrong type", field);
+            node = JSON.readTree(body);
         } catch (JsonProcessingException e) {
             throw ProblemException.badRequest("the body is not a JSON object like {\"text\": \"…\"}", "body");
         }
-        if (r == null) {
-            return new Review(null, STAFF);
+        if (node == null || !node.isObject()) {
+            throw ProblemException.badRequest("the body is not a JSON object like {\"text\": \"…\"}", "body");
         }
+        Review r = new Review(string(node, "text"), string(node, "staffId"));
         if (r.text() != null && r.text().isBlank()) {
             throw ProblemException.badRequest("'text' must not be blank (leave it out to send the draft as is)",
                     "text");
@@ -159,6 +156,18 @@ public class SandboxService {
             throw ProblemException.badRequest("the tenant has no staff member '" + staffId + "'", "staffId");
         }
         return new Review(r.text() == null ? null : r.text().strip(), staffId);
+    }
+
+    /** A string field, null when absent; Jackson would turn a number into text, a reviewer's typo must not send. */
+    private static String string(com.fasterxml.jackson.databind.JsonNode node, String field) {
+        com.fasterxml.jackson.databind.JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw ProblemException.badRequest("'" + field + "' must be a string", field);
+        }
+        return value.asText();
     }
 
     /** Approves through the admin API: 404 for no such draft of the tenant, 409 when it was decided before. */
