@@ -14,7 +14,7 @@ import java.util.UUID;
  * @param decidedAt      when the button was pressed
  * @param conversationId the draft's conversation, when known
  */
-@RegisterForReflection
+@RegisterForReflection(ignoreNested = false)
 public record DraftReviewed(UUID draftId, Decision decision, String staffId, Instant decidedAt,
                             String conversationId) {
 
