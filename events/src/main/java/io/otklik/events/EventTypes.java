@@ -4,6 +4,7 @@ import io.otklik.events.data.AppointmentBooked;
 import io.otklik.events.data.AppointmentCancelled;
 import io.otklik.events.data.AppointmentConfirmed;
 import io.otklik.events.data.AppointmentRescheduled;
+import io.otklik.events.data.DraftReviewed;
 import io.otklik.events.data.HandoffRequested;
 import io.otklik.events.data.IntentFeedback;
 import io.otklik.events.data.LeadCreated;
@@ -13,6 +14,7 @@ import io.otklik.events.data.MessageClassified;
 import io.otklik.events.data.MessageReceived;
 import io.otklik.events.data.NoShow;
 import io.otklik.events.data.ReminderSent;
+import io.otklik.events.data.ReplyDrafted;
 import io.otklik.events.data.ReplyFailed;
 import io.otklik.events.data.ReplyRequested;
 import io.otklik.events.data.ReplySent;
@@ -49,12 +51,16 @@ public final class EventTypes {
     public static final EventType<NoShow> NO_SHOW = new EventType<>(Topics.NO_SHOW, NoShow.class, 1);
     public static final EventType<IntentFeedback> INTENT_FEEDBACK =
             new EventType<>(Topics.INTENT_FEEDBACK, IntentFeedback.class, 1);
+    public static final EventType<ReplyDrafted> REPLY_DRAFTED =
+            new EventType<>(Topics.REPLY_DRAFTED, ReplyDrafted.class, 1);
+    public static final EventType<DraftReviewed> DRAFT_REVIEWED =
+            new EventType<>(Topics.DRAFT_REVIEWED, DraftReviewed.class, 1);
 
     /** Every event type, in the order of the event flow. */
     public static final List<EventType<?>> ALL = List.of(MESSAGE_RECEIVED, MESSAGE_CLASSIFIED, REPLY_REQUESTED,
             REPLY_SENT, REPLY_FAILED, LEAD_CREATED, LEAD_ROUTED, HANDOFF_REQUESTED, APPOINTMENT_BOOKED,
             APPOINTMENT_CONFIRMED, APPOINTMENT_CANCELLED, APPOINTMENT_RESCHEDULED, REMINDER_SENT,
-            LEAD_STATUS_CHANGED, NO_SHOW, INTENT_FEEDBACK);
+            LEAD_STATUS_CHANGED, NO_SHOW, INTENT_FEEDBACK, REPLY_DRAFTED, DRAFT_REVIEWED);
 
     private EventTypes() {
     }

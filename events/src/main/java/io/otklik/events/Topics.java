@@ -21,6 +21,8 @@ public final class Topics {
     public static final String LEAD_STATUS_CHANGED = "lead_status_changed";
     public static final String NO_SHOW = "no_show";
     public static final String INTENT_FEEDBACK = "intent_feedback";
+    public static final String REPLY_DRAFTED = "reply_drafted";
+    public static final String DRAFT_REVIEWED = "draft_reviewed";
 
     /** Suffix of the dead-letter topic that goes with every event topic. */
     public static final String DLQ_SUFFIX = ".dlq";

@@ -164,6 +164,29 @@ class EventContractTest {
     }
 
     @Test
+    void sandboxDraftsNeedTheirTextsAndAReviewAKnownDecision() throws IOException {
+        ObjectMapper mapper = EventJson.mapper();
+        ObjectNode drafted = (ObjectNode) mapper.readTree(EventJson.write(EventEnvelope.of(EventTypes.REPLY_DRAFTED,
+                "routing-service", EventSamples.T, "demo-salon", EventSamples.CONVERSATION,
+                (io.otklik.events.data.ReplyDrafted) EventSamples.all().get(EventTypes.REPLY_DRAFTED))));
+        assertThat(EventSchemas.violations(drafted.toString())).isEmpty();
+        ((ObjectNode) drafted.get("data")).put("draftText", "");
+        assertThat(EventSchemas.violations(drafted.toString())).anyMatch(v -> v.contains("draftText"));
+
+        String json = EventJson.write(EventEnvelope.of(EventTypes.DRAFT_REVIEWED, "ingest-service", EventSamples.T,
+                "demo-salon", EventSamples.CONVERSATION,
+                (io.otklik.events.data.DraftReviewed) EventSamples.all().get(EventTypes.DRAFT_REVIEWED)));
+        assertThat(EventJson.read(json, EventTypes.DRAFT_REVIEWED).data().decision())
+                .isEqualTo(io.otklik.events.data.DraftReviewed.Decision.APPROVED);
+        ObjectNode maybe = (ObjectNode) mapper.readTree(json);
+        ((ObjectNode) maybe.get("data")).put("decision", "MAYBE");
+        assertThat(EventSchemas.violations(maybe.toString())).anyMatch(v -> v.contains("decision"));
+        ObjectNode noStaff = (ObjectNode) mapper.readTree(json);
+        ((ObjectNode) noStaff.get("data")).remove("staffId");
+        assertThat(EventSchemas.violations(noStaff.toString())).anyMatch(v -> v.contains("staffId"));
+    }
+
+    @Test
     void aMessageInTheFirstShapeStillReads() {
         String json = """
                 {"id":"7d1f0f7e-0000-4000-8000-000000000001","type":"message_received","source":"ingest-service",

@@ -39,6 +39,7 @@ final class EventSamples {
     static final String CONVERSATION = "c-7f1f0f7e";
     static final UUID LEAD = UUID.fromString("0b0f9a51-6a7e-4c0a-9b7c-2d1f5a3e9c11");
     static final UUID APPOINTMENT = UUID.fromString("5a4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a");
+    static final UUID DRAFT = UUID.fromString("9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f");
     static final Contact CONTACT = new Contact("79161234567", "Иван", "+79161234567");
     static final MessageReceived MESSAGE = new MessageReceived(UUID.randomUUID(), CONVERSATION, Channel.WHATSAPP,
             "106540352242922", "wamid.TEST1", CONTACT, "Хочу записаться на стрижку завтра в 15:00", T.minusSeconds(2),
@@ -93,7 +94,13 @@ final class EventSamples {
                 Map.entry(EventTypes.INTENT_FEEDBACK, new io.otklik.events.data.IntentFeedback(
                         MESSAGE.messageId(), CONVERSATION, "INFO", "PRICE", "embedded-maxent-0123456789", T)),
                 Map.entry(EventTypes.NO_SHOW, new NoShow(APPOINTMENT, CONVERSATION, LEAD, T, T.plusSeconds(3600),
-                        "reminder-service")));
+                        "reminder-service")),
+                Map.entry(EventTypes.REPLY_DRAFTED, new io.otklik.events.data.ReplyDrafted(DRAFT, CONVERSATION,
+                        Channel.WHATSAPP, "marina", "100200301", "Хочу записаться на стрижку завтра в 15:00",
+                        "Записала вас на стрижку 26.11 в 15:00, мастер Анна.", "Запись: Стрижка, 26.11 15:00")),
+                Map.entry(EventTypes.DRAFT_REVIEWED, new io.otklik.events.data.DraftReviewed(DRAFT,
+                        io.otklik.events.data.DraftReviewed.Decision.APPROVED, "marina", T.plusSeconds(60),
+                        CONVERSATION)));
     }
 
     private static Map<String, String> variants() {

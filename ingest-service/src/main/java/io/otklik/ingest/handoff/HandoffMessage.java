@@ -31,7 +31,7 @@ public final class HandoffMessage {
         return text.toString();
     }
 
-    static String channel(Channel channel) {
+    public static String channel(Channel channel) {
         if (channel == null) {
             return "не указан";
         }

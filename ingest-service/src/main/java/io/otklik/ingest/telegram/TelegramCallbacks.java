@@ -37,12 +37,18 @@ public class TelegramCallbacks {
 
     /** Starts the call and returns at once. */
     public void answer(Tenant tenant, String callbackQueryId, long updateId) {
+        answer(tenant, callbackQueryId, updateId, null);
+    }
+
+    /** Like {@link #answer(Tenant, String, long)}, with a short notice Telegram shows the presser (Russian). */
+    public void answer(Tenant tenant, String callbackQueryId, long updateId, String text) {
         Tenant.Telegram bot = tenant.channels().telegram();
         String token = bot == null ? null : tenants.secret(bot.botTokenEnv()).orElse(null);
         if (token == null || callbackQueryId == null) {
             return;
         }
-        api.answerCallbackQuery(token, Map.of("callback_query_id", callbackQueryId))
+        api.answerCallbackQuery(token, text == null ? Map.of("callback_query_id", callbackQueryId)
+                        : Map.of("callback_query_id", callbackQueryId, "text", text))
                 .subscribe().with(
                         ok -> LOG.debugf("tenant=%s update=%d callback query answered", tenant.id(), updateId),
                         e -> LOG.warnf("tenant=%s update=%d answerCallbackQuery failed (the press is stored): %s",

@@ -6,6 +6,8 @@ import io.otklik.ingest.inbound.Accepted;
 import io.otklik.ingest.inbound.Inbound;
 import io.otklik.ingest.inbound.InboundService;
 import io.otklik.ingest.inbound.RawWebhook;
+import io.otklik.ingest.sandbox.DraftMessage;
+import io.otklik.ingest.sandbox.DraftReviewService;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.platform.tenant.TenantRegistry;
 import io.otklik.platform.web.ProblemException;
@@ -33,11 +35,14 @@ public class TelegramWebhookResource {
     private final TenantRegistry tenants;
     private final InboundService inbound;
     private final TelegramCallbacks callbacks;
+    private final DraftReviewService drafts;
 
-    public TelegramWebhookResource(TenantRegistry tenants, InboundService inbound, TelegramCallbacks callbacks) {
+    public TelegramWebhookResource(TenantRegistry tenants, InboundService inbound, TelegramCallbacks callbacks,
+                                   DraftReviewService drafts) {
         this.tenants = tenants;
         this.inbound = inbound;
         this.callbacks = callbacks;
+        this.drafts = drafts;
     }
 
     @POST
@@ -64,6 +69,11 @@ public class TelegramWebhookResource {
         }
         if (message == null) {
             return Uni.createFrom().item(Map.of("accepted", 0, "duplicates", 0, "ignored", 1));
+        }
+        if (message.callbackQueryId() != null && message.buttonId() != null
+                && message.buttonId().startsWith(DraftMessage.PREFIX)) {
+            // a sandbox draft's «Отправить» / «Отклонить»: staff deciding, never a client's message
+            return drafts.press(tenant, message);
         }
         Contact contact = new Contact(Long.toString(message.chatId()), message.name(), message.phone());
         Inbound in = new Inbound(tenant.id(), Channel.TELEGRAM, bot.botAlias(), Long.toString(message.updateId()),

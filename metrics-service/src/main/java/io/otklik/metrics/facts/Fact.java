@@ -95,6 +95,11 @@ public record Fact(UUID eventId, String tenantId, String type, String subject, I
             conversation = l.conversationId();
         } else if (data instanceof NoShow n) {
             conversation = n.conversationId();
+        } else if (data instanceof io.otklik.events.data.ReplyDrafted d) {
+            conversation = d.conversationId();
+            channel = d.channel();
+        } else if (data instanceof io.otklik.events.data.DraftReviewed d) {
+            conversation = d.conversationId();
         }
         return new Fact(event.id(), event.tenantId(), event.type(), event.subject(), event.time(),
                 blankToNull(conversation), channel, utm == null ? null : blankToNull(utm.source()), answer);

@@ -29,6 +29,7 @@ import io.otklik.routing.lead.HandoffSummary;
 import io.otklik.routing.lead.LeadScore;
 import io.otklik.routing.rules.LeadRouter;
 import io.otklik.routing.rules.RuleMatch;
+import io.otklik.routing.sandbox.SandboxService;
 import io.otklik.routing.takeover.TakeoverStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,9 +63,11 @@ public class DialogService {
     private final DialogPolicy dialog;
     private final LeadRouter router;
     private final TakeoverStore takeovers;
+    private final SandboxService sandbox;
 
     public DialogService(TenantRegistry tenants, ConversationStore conversations, AppointmentStore appointments,
-                         Outbox outbox, Clock clock, LeadRouter router, TakeoverStore takeovers, DialogTexts texts) {
+                         Outbox outbox, Clock clock, LeadRouter router, TakeoverStore takeovers, DialogTexts texts,
+                         SandboxService sandbox) {
         this.dialog = new DialogPolicy(texts);
         this.tenants = tenants;
         this.conversations = conversations;
@@ -73,6 +76,7 @@ public class DialogService {
         this.clock = clock;
         this.router = router;
         this.takeovers = takeovers;
+        this.sandbox = sandbox;
     }
 
     /** Everything known while one message is handled. */
@@ -311,15 +315,25 @@ public class DialogService {
                 turn.variants()));
     }
 
-    /** The decision's reply; a rule's {@code bot + suggest booking} adds an offer to book where none was made. */
+    /**
+     * The decision's reply; a rule's {@code bot + suggest booking} adds an offer to book where none was made. In a
+     * tenant's sandbox the reply becomes a draft for staff approval ({@link SandboxService}).
+     */
     private Uni<Void> reply(Turn turn, Decision decision, RuleMatch routed) {
         MessageReceived m = turn.message();
         String text = routed != null && routed.suggestBooking() && decision.booking() == null
                 && decision.handoff() == null && decision.state() == ConversationState.IDLE
                 ? decision.reply() + " " + RuleMatch.SUGGEST_BOOKING : decision.reply();
-        return publish(turn, EventTypes.REPLY_REQUESTED, new ReplyRequested(UUID.randomUUID(), m.conversationId(),
-                m.channel(), m.channelAccountId(), m.contact(), text, ReplyKind.ANSWER, m.messageId(),
-                m.receivedAt(), null, List.of(), turn.variants()))
+        ReplyRequested reply = new ReplyRequested(UUID.randomUUID(), m.conversationId(), m.channel(),
+                m.channelAccountId(), m.contact(), text, ReplyKind.ANSWER, m.messageId(), m.receivedAt(), null,
+                List.of(),
+                turn.variants());
+        if (SandboxService.on(turn.tenant(), turn.now())) {
+            // sandbox: staff approve the reply first; the client still waits (first_unanswered_at stays)
+            return sandbox.draft(turn.tenant(), reply, m.text(), LeadSummary.topic(turn.tenant(), decision),
+                    turn.now());
+        }
+        return publish(turn, EventTypes.REPLY_REQUESTED, reply)
                 .call(() -> takeovers.answered(turn.tenantId(), turn.conversationId()));
     }
 
