@@ -150,9 +150,36 @@ public record Tenant(String id, String name, String timezone, String segment, St
     public record WebForm(String formId, List<String> allowedOrigins) {
     }
 
-    /** The CRM connection: {@code bitrix24} (inbound webhook URL) or {@code amocrm}. */
+    /**
+     * The CRM connection: {@code bitrix24} (inbound webhook URL) or {@code amocrm} (OAuth bearer token).
+     *
+     * @param type                {@code bitrix24} or {@code amocrm}
+     * @param webhookUrlEnv       Bitrix24: names the inbound-webhook URL secret
+     * @param applicationTokenEnv Bitrix24: names the outbound webhook's application token secret
+     * @param sourceId            Bitrix24: SOURCE_ID of messenger leads
+     * @param users               our staff id → the CRM's user id (Bitrix24 ASSIGNED_BY_ID, amoCRM responsible_user_id)
+     * @param baseUrl             amoCRM: the account's API base, e.g. {@code https://example.amocrm.ru}
+     * @param accessTokenEnv      amoCRM: names the long-lived bearer token secret
+     * @param pipelineId          amoCRM: the pipeline leads go to
+     * @param statuses            our lead status (NEW, IN_PROCESSING, CONFIRMED, WON, LOST, NO_SHOW) → the CRM's
+     *                            status id, where the portal's differ from the defaults
+     * @param rps                 requests per second the portal allows (paid plans allow more); none = the default
+     * @param burst               the bucket's burst; none = the default
+     */
     @RegisterForReflection
-    public record Crm(String type, String webhookUrlEnv, String applicationTokenEnv, String sourceId) {
+    public record Crm(String type, String webhookUrlEnv, String applicationTokenEnv, String sourceId,
+                      Map<String, String> users, String baseUrl, String accessTokenEnv, Long pipelineId,
+                      Map<String, String> statuses, Double rps, Integer burst) {
+
+        public Crm {
+            users = users == null ? Map.of() : Map.copyOf(users);
+            statuses = statuses == null ? Map.of() : Map.copyOf(statuses);
+        }
+
+        /** A Bitrix24 connection without staff mapping or own limits. */
+        public Crm(String type, String webhookUrlEnv, String applicationTokenEnv, String sourceId) {
+            this(type, webhookUrlEnv, applicationTokenEnv, sourceId, null, null, null, null, null, null, null);
+        }
     }
 
     /**
