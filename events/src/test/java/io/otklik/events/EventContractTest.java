@@ -12,6 +12,7 @@ import io.otklik.events.data.MessageReceived;
 import io.otklik.events.data.ReplyRequested;
 import java.io.File;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,17 @@ class EventContractTest {
                 "routing-service", EventSamples.T, "demo-salon", EventSamples.CONVERSATION,
                 (io.otklik.events.data.LeadCreated) EventSamples.all().get(EventTypes.LEAD_CREATED))));
         assertThat(EventSchemas.violations(lead.toString())).isEmpty();
+        assertThat(lead.get("data").get("serviceName").asText()).isEqualTo("Стрижка");
+        assertThat(EventJson.read(lead.toString(), EventTypes.LEAD_CREATED).data().serviceCode()).isEqualTo("haircut");
+        ObjectNode noService = lead.deepCopy();
+        ((ObjectNode) noService.get("data")).remove(List.of("serviceCode", "serviceName"));
+        assertThat(EventSchemas.violations(noService.toString())).isEmpty();
+        assertThat(EventJson.read(noService.toString(), EventTypes.LEAD_CREATED).data().serviceName()).isNull();
+        assertThat(EventJson.write(EventEnvelope.of(EventTypes.LEAD_CREATED, "routing-service", EventSamples.T,
+                "demo-salon", EventSamples.CONVERSATION, EventJson.read(noService.toString(),
+                        EventTypes.LEAD_CREATED).data()))).doesNotContain("serviceCode").doesNotContain("serviceName");
+        ((ObjectNode) noService.get("data")).put("serviceName", "");
+        assertThat(EventSchemas.violations(noService.toString())).anyMatch(v -> v.contains("serviceName"));
         ((ObjectNode) lead.get("data")).put("qualityScore", 6);
         assertThat(EventSchemas.violations(lead.toString())).anyMatch(v -> v.contains("qualityScore"));
         ((ObjectNode) lead.get("data")).put("qualityScore", 3).putArray("qualitySignals").add("mood");

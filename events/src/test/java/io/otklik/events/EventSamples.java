@@ -72,7 +72,7 @@ final class EventSamples {
                         ReplyKind.REMINDER, "131047", "outside the 24 h window", false, T)),
                 Map.entry(EventTypes.LEAD_CREATED, new LeadCreated(LEAD, CONVERSATION, "client-1", Channel.WHATSAPP,
                         CONTACT, Utm.none(), "booking", "Запись на стрижку 26.11 15:00", false, T, 4,
-                        List.of("intent", "phone", "service", "time"), VARIANTS)),
+                        List.of("intent", "phone", "service", "time"), VARIANTS, "haircut", "Стрижка")),
                 Map.entry(EventTypes.LEAD_ROUTED, new LeadRouted(LEAD, CONVERSATION, "on-duty", "on-duty", "rule-1",
                         "Правило 1 (строка 1)", "P1", true, "Запись: Стрижка 26.11 15:00; WhatsApp; клиент новый")),
                 Map.entry(EventTypes.HANDOFF_REQUESTED, new HandoffRequested(LEAD, CONVERSATION, Channel.TELEGRAM,

@@ -29,11 +29,21 @@ import java.util.UUID;
 public record LeadCreated(UUID leadId, String conversationId, String clientId, Channel channel, Contact contact,
                           Utm utm, String intent, String summary, boolean urgent, Instant firstMessageAt,
                           Integer qualityScore, List<String> qualitySignals,
-                          @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> variants) {
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> variants,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String serviceCode,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String serviceName) {
 
     public LeadCreated {
         qualitySignals = qualitySignals == null ? List.of() : List.copyOf(qualitySignals);
         variants = Variants.copy(variants);
+    }
+
+    /** Without the service (older producers). */
+    public LeadCreated(UUID leadId, String conversationId, String clientId, Channel channel, Contact contact,
+                       Utm utm, String intent, String summary, boolean urgent, Instant firstMessageAt,
+                       Integer qualityScore, List<String> qualitySignals, Map<String, String> variants) {
+        this(leadId, conversationId, clientId, channel, contact, utm, intent, summary, urgent, firstMessageAt,
+                qualityScore, qualitySignals, variants, null, null);
     }
 
     /** Without experiments. */
@@ -41,13 +51,13 @@ public record LeadCreated(UUID leadId, String conversationId, String clientId, C
                        Utm utm, String intent, String summary, boolean urgent, Instant firstMessageAt,
                        Integer qualityScore, List<String> qualitySignals) {
         this(leadId, conversationId, clientId, channel, contact, utm, intent, summary, urgent, firstMessageAt,
-                qualityScore, qualitySignals, null);
+                qualityScore, qualitySignals, null, null, null);
     }
 
     /** Without a quality score. */
     public LeadCreated(UUID leadId, String conversationId, String clientId, Channel channel, Contact contact, Utm utm,
                        String intent, String summary, boolean urgent, Instant firstMessageAt) {
         this(leadId, conversationId, clientId, channel, contact, utm, intent, summary, urgent, firstMessageAt, null,
-                null, null);
+                null, null, null, null);
     }
 }

@@ -246,7 +246,8 @@ public class DialogService {
             MessageReceived m = turn.message();
             return publish(turn, EventTypes.LEAD_CREATED, new LeadCreated(leadId, conversationId,
                     turn.client().id(), m.channel(), turn.contact(), m.utm(), decision.intent(), summary, urgent,
-                    turn.conversation().firstMessageAt(), score.value(), score.signals(), turn.variants()))
+                    turn.conversation().firstMessageAt(), score.value(), score.signals(), turn.variants(),
+                    service, serviceName(turn, decision, service)))
                     .chain(() -> publish(turn, EventTypes.LEAD_ROUTED, new LeadRouted(leadId, conversationId,
                             route.assignee(), route.assigneeRole(), route.ruleId(), route.reason(),
                             route.priority().name(), route.notifyStaff(), summary)))
@@ -256,6 +257,14 @@ public class DialogService {
                             route.notifyStaff()))
                     .replaceWith(leadId);
         });
+    }
+
+    /** The name of the lead's service for the CRM title: the booked one, else the tenant's name of the code. */
+    private static String serviceName(Turn turn, Decision decision, String serviceCode) {
+        if (decision.booking() != null && decision.booking().serviceName() != null) {
+            return decision.booking().serviceName();
+        }
+        return serviceCode == null ? null : turn.tenant().service(serviceCode).map(Tenant.Service::name).orElse(null);
     }
 
     private Uni<Void> appointment(Turn turn, Decision decision, UUID leadId) {
