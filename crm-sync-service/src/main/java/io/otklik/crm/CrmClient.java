@@ -26,4 +26,13 @@ public interface CrmClient {
 
     /** Moves the CRM lead to the status; the outcome carries the same CRM id. */
     Uni<CrmOutcome> setStatus(Tenant tenant, String crmLeadId, LeadStatus status);
+
+    /**
+     * Writes the status, appointment time, confirmation and responsible user of an existing lead (the parts that are
+     * set). A client that knows statuses only writes the status and reports the rest as written.
+     */
+    default Uni<CrmOutcome> updateLead(Tenant tenant, String crmLeadId, LeadUpdate update) {
+        return update.status() == null ? Uni.createFrom().item(CrmOutcome.ok(crmLeadId))
+                : setStatus(tenant, crmLeadId, update.status());
+    }
 }

@@ -76,5 +76,20 @@ public interface CrmSettings {
         /** The lead's user field set to "Y" when the client confirmed the appointment. */
         @WithDefault("UF_CRM_APPOINTMENT_CONFIRMED")
         String confirmedField();
+
+        /** The lead's user field for the Lead Quality Score 1–5 ({@code ./otklik crm-setup} creates it). */
+        @WithDefault("UF_CRM_OTKLIK_LQS")
+        String qualityField();
+
+        /** The lead's date-time user field for the appointment's start ({@code ./otklik crm-setup} creates it). */
+        @WithDefault("UF_CRM_APPOINTMENT_AT")
+        String appointmentField();
+
+        /**
+         * Whether a lead with a phone is first looked up with {@code crm.duplicate.findbycomm}: a repeat client's
+         * open lead is linked instead of a second lead being added.
+         */
+        @WithDefault("true")
+        boolean linkDuplicates();
     }
 }

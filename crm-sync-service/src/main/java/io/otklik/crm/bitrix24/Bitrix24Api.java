@@ -33,4 +33,16 @@ public interface Bitrix24Api {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     Uni<JsonNode> leadUpdate(Map<String, Object> body);
+
+    @POST
+    @Path("/crm.duplicate.findbycomm.json")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<JsonNode> duplicateFindByComm(Map<String, Object> body);
+
+    @POST
+    @Path("/crm.timeline.comment.add.json")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<JsonNode> timelineCommentAdd(Map<String, Object> body);
 }

@@ -12,22 +12,30 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
+import io.otklik.crm.LeadUpdate;
 import java.net.URI;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
- * Bitrix24 through the tenant's inbound webhook ({@code crm.webhookUrlEnv}): crm.lead.add, crm.lead.list (by
- * ORIGINATOR_ID + ORIGIN_ID) and crm.lead.update, each behind the per-portal rate limit. One REST client per webhook
+ * Bitrix24 through the tenant's inbound webhook ({@code crm.webhookUrlEnv}): crm.duplicate.findbycomm, crm.lead.add,
+ * crm.lead.list (by ORIGINATOR_ID + ORIGIN_ID, or open leads by ID), crm.lead.update and crm.timeline.comment.add,
+ * each behind the per-portal rate limit. One REST client per webhook
  * URL, built on first use. Neither the URL nor exception messages (which may contain it) are ever logged or stored.
  */
 @ApplicationScoped
 public class Bitrix24Client implements CrmClient {
 
     public static final String TYPE = "bitrix24";
+    private static final Logger LOG = Logger.getLogger(Bitrix24Client.class);
 
     private final Map<String, Bitrix24Api> apis = new ConcurrentHashMap<>();
     private final TenantRegistry tenants;
@@ -45,16 +53,76 @@ public class Bitrix24Client implements CrmClient {
         return TYPE;
     }
 
+    /**
+     * Adds the lead; a lead with a phone is first looked up with {@code crm.duplicate.findbycomm}: when the phone
+     * belongs to an open lead (a repeat client whose earlier request is still being worked on), that lead is linked —
+     * the outcome carries its id, and the new request is added to its timeline — instead of a second lead.
+     */
     @Override
     public Uni<CrmOutcome> addLead(Tenant tenant, LeadCreated lead) {
+        String phone = lead.contact() == null ? null : lead.contact().phone();
+        if (!settings.linkDuplicates() || phone == null || phone.isBlank()) {
+            return add(tenant, lead);
+        }
+        return openLeadWithPhone(tenant, phone).chain(found -> {
+            if (!found.ok()) {
+                return Uni.createFrom().item(found);
+            }
+            if (found.crmLeadId() == null) {
+                return add(tenant, lead);
+            }
+            String crmLeadId = found.crmLeadId();
+            return call(tenant, api -> api.timelineCommentAdd(Bitrix24Bodies.linkedComment(crmLeadId, lead)),
+                    answer -> CrmOutcome.ok(crmLeadId))
+                    .map(commented -> {
+                        if (commented.ok() || !commented.retryable()) {
+                            LOG.infof("tenant=%s lead=%s linked to the repeat client's open lead %s%s", tenant.id(),
+                                    lead.leadId(), crmLeadId, commented.ok() ? ""
+                                            : " (timeline comment refused: " + commented.errorCode() + ")");
+                            return CrmOutcome.ok(crmLeadId);
+                        }
+                        return commented;
+                    });
+        });
+    }
+
+    private Uni<CrmOutcome> add(Tenant tenant, LeadCreated lead) {
         String sourceId = tenant.crm().sourceId() == null || tenant.crm().sourceId().isBlank()
                 ? settings.defaultSourceId() : tenant.crm().sourceId();
-        return call(tenant, api -> api.leadAdd(Bitrix24Bodies.addLead(lead, sourceId)), answer -> {
+        return call(tenant, api -> api.leadAdd(Bitrix24Bodies.addLead(lead, sourceId, fields(), null)), answer -> {
             JsonNode result = answer.path("result");
             return result.isIntegralNumber() || (result.isTextual() && result.asText().matches("\\d+"))
                     ? CrmOutcome.ok(result.asText())
                     : unexpected("crm.lead.add answered without a lead id");
         });
+    }
+
+    /** The newest open lead with this phone: found, none, or the failure of one of the two calls. */
+    Uni<CrmOutcome> openLeadWithPhone(Tenant tenant, String phone) {
+        return call(tenant, api -> api.duplicateFindByComm(Bitrix24Bodies.findByPhone(phone)), answer -> {
+            // {"result":{"LEAD":[12,40]}}; PHP encodes "none" as an empty list: {"result":[]}
+            List<String> ids = new ArrayList<>();
+            answer.path("result").path("LEAD").forEach(id -> {
+                if (id.isIntegralNumber() || id.asText("").matches("\\d+")) {
+                    ids.add(id.asText());
+                }
+            });
+            return ids.isEmpty() ? CrmOutcome.none() : CrmOutcome.ok(String.join(",", ids));
+        }).chain(duplicates -> !duplicates.found() ? Uni.createFrom().item(duplicates)
+                : call(tenant, api -> api.leadList(Bitrix24Bodies.openLeads(List.of(duplicates.crmLeadId()
+                        .split(",")))), answer -> {
+                    JsonNode result = answer.path("result");
+                    if (!result.isArray()) {
+                        return unexpected("crm.lead.list answered without a result list");
+                    }
+                    for (JsonNode open : result) {
+                        String id = open.path("ID").asText("");
+                        if (!id.isBlank()) {
+                            return CrmOutcome.ok(id);
+                        }
+                    }
+                    return CrmOutcome.none();
+                }));
     }
 
     @Override
@@ -76,10 +144,29 @@ public class Bitrix24Client implements CrmClient {
 
     @Override
     public Uni<CrmOutcome> setStatus(Tenant tenant, String crmLeadId, LeadStatus status) {
-        return call(tenant, api -> api.leadUpdate(Bitrix24Bodies.setStatus(crmLeadId, status,
-                settings.confirmedField())), answer -> answer.path("result").asBoolean(false)
+        return updateLead(tenant, crmLeadId, LeadUpdate.status(status));
+    }
+
+    @Override
+    public Uni<CrmOutcome> updateLead(Tenant tenant, String crmLeadId, LeadUpdate update) {
+        Map<String, String> statuses = tenant.crm() == null ? Map.of() : tenant.crm().statuses();
+        return call(tenant, api -> api.leadUpdate(Bitrix24Bodies.update(crmLeadId, update, fields(), statuses,
+                zone(tenant))), answer -> answer.path("result").asBoolean(false)
                 ? CrmOutcome.ok(crmLeadId)
                 : CrmOutcome.failed(200, "UPDATE_REJECTED", "crm.lead.update answered result=false", false));
+    }
+
+    private Bitrix24Bodies.Fields fields() {
+        return new Bitrix24Bodies.Fields(settings.qualityField(), settings.confirmedField(),
+                settings.appointmentField());
+    }
+
+    static ZoneId zone(Tenant tenant) {
+        try {
+            return tenant.timezone() == null ? ZoneOffset.UTC : ZoneId.of(tenant.timezone());
+        } catch (RuntimeException e) {
+            return ZoneOffset.UTC;
+        }
     }
 
     private Uni<CrmOutcome> call(Tenant tenant, Function<Bitrix24Api, Uni<JsonNode>> request,

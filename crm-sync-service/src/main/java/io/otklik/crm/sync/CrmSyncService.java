@@ -5,9 +5,13 @@ import io.otklik.events.EventEnvelope;
 import io.otklik.events.EventJson;
 import io.otklik.events.EventTypes;
 import io.otklik.events.data.AppointmentBooked;
+import io.otklik.events.data.AppointmentCancelled;
 import io.otklik.events.data.AppointmentConfirmed;
+import io.otklik.events.data.AppointmentRescheduled;
 import io.otklik.events.data.LeadCreated;
+import io.otklik.events.data.LeadRouted;
 import io.otklik.events.data.LeadStatus;
+import io.otklik.events.data.NoShow;
 import io.otklik.platform.tenant.TenantRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,11 +56,59 @@ public class CrmSyncService {
                 .replaceWithVoid();
     }
 
-    /** appointment_booked → the lead is in processing. */
+    /** appointment_booked → the lead is in processing, with the appointment's time. */
     public Uni<Void> appointmentBooked(EventEnvelope<AppointmentBooked> event) {
         AppointmentBooked a = event.data();
         return statusChange(event, a.leadId(), new StatusChange(LeadStatus.IN_PROCESSING, a.appointmentId(),
-                a.conversationId(), EventTypes.APPOINTMENT_BOOKED.topic()));
+                a.conversationId(), EventTypes.APPOINTMENT_BOOKED.topic(), a.startsAt(), false, null));
+    }
+
+    /** appointment_rescheduled → the new time (the status stays, or becomes In processing for a New lead). */
+    public Uni<Void> appointmentRescheduled(EventEnvelope<AppointmentRescheduled> event) {
+        AppointmentRescheduled a = event.data();
+        return statusChange(event, a.leadId(), new StatusChange(LeadStatus.IN_PROCESSING, a.appointmentId(),
+                a.conversationId(), EventTypes.APPOINTMENT_RESCHEDULED.topic(), a.startsAt(), false, null));
+    }
+
+    /** appointment_cancelled → back to In processing, no appointment time, not confirmed. */
+    public Uni<Void> appointmentCancelled(EventEnvelope<AppointmentCancelled> event) {
+        AppointmentCancelled a = event.data();
+        return statusChange(event, a.leadId(), new StatusChange(LeadStatus.IN_PROCESSING, a.appointmentId(),
+                a.conversationId(), EventTypes.APPOINTMENT_CANCELLED.topic(), null, true, null));
+    }
+
+    /** no_show → the no-show status. */
+    public Uni<Void> noShow(EventEnvelope<NoShow> event) {
+        NoShow n = event.data();
+        return statusChange(event, n.leadId(), new StatusChange(LeadStatus.NO_SHOW, n.appointmentId(),
+                n.conversationId(), EventTypes.NO_SHOW.topic()));
+    }
+
+    /**
+     * lead_routed → the CRM user mapped from the assignee ({@code crm.users}) becomes responsible for the lead
+     * (ASSIGNED_BY_ID), in an update after the add. The bot and staff without a CRM user change nothing.
+     */
+    public Uni<Void> leadRouted(EventEnvelope<LeadRouted> event) {
+        LeadRouted r = event.data();
+        if (r.leadId() == null || r.assignee() == null || r.assignee().isBlank()) {
+            return Uni.createFrom().voidItem();
+        }
+        var tenant = tenants.byId(event.tenantId()).orElse(null);
+        if (tenant != null && tenant.crm() != null && !tenant.crm().users().containsKey(r.assignee())) {
+            LOG.debugf("tenant=%s lead=%s assignee %s has no CRM user in crm.users, not assigned in the CRM",
+                    event.tenantId(), r.leadId(), r.assignee());
+            return Uni.createFrom().voidItem();
+        }
+        if (!syncs(event.tenantId())) {
+            return Uni.createFrom().voidItem();
+        }
+        StatusChange change = new StatusChange(null, null, r.conversationId(), EventTypes.LEAD_ROUTED.topic(), null,
+                false, r.assignee());
+        return store.insert(event.tenantId(), r.leadId(), SyncTask.Operation.UPDATE_LEAD, json(change),
+                        clock.instant())
+                .invoke(() -> LOG.infof("tenant=%s lead=%s assignee %s queued for the CRM", event.tenantId(),
+                        r.leadId(), r.assignee()))
+                .replaceWithVoid();
     }
 
     /** appointment_confirmed → the lead is confirmed. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.otklik.crm.CrmClient;
 import io.otklik.crm.CrmOutcome;
 import io.otklik.crm.CrmSettings;
+import io.otklik.crm.LeadUpdate;
 import io.otklik.events.EventJson;
 import io.otklik.events.EventTypes;
 import io.otklik.events.data.LeadCreated;
@@ -166,25 +167,40 @@ public class CrmSyncWorker {
             return record(task, client, CrmOutcome.failed(0, "lead_not_in_crm",
                     "the lead was never added to the CRM, its status cannot be set", false));
         }
-        if (!StatusPolicy.movesForward(task.crmStatus(), change.status())) {
+        LeadStatus current = task.crmStatus();
+        LeadStatus target = StatusPolicy.target(current, change);
+        boolean time = StatusPolicy.writesAppointment(current, change, target);
+        Boolean confirmed = target == LeadStatus.CONFIRMED ? Boolean.TRUE
+                : (change.cancelled() && time) || (target == LeadStatus.IN_PROCESSING && change.appointmentAt() != null)
+                ? Boolean.FALSE : null;
+        String crmUser = change.assignee() == null || tenant.crm() == null ? null
+                : tenant.crm().users().get(change.assignee());
+        LeadUpdate update = new LeadUpdate(target, time && !change.cancelled() ? change.appointmentAt() : null,
+                time && change.cancelled(), confirmed, crmUser);
+        if (update.isEmpty()) {
             LOG.infof("tenant=%s lead=%s is %s already, %s from %s changes nothing", task.tenantId(), task.leadId(),
-                    task.crmStatus(), change.status(), change.cause());
+                    current, change.status(), change.cause());
             return Panache.withTransaction(() -> store.done(task.id(), clock.instant()));
         }
         String conversationId = task.conversationId() != null ? task.conversationId() : change.conversationId();
-        return client.setStatus(tenant, task.crmLeadId(), change.status()).chain(o -> {
+        return client.updateLead(tenant, task.crmLeadId(), update).chain(o -> {
             if (!o.ok()) {
                 return record(task, client, o);
             }
             return Panache.withTransaction(() -> {
                 Instant now = clock.instant();
+                if (target == null) {
+                    LOG.infof("tenant=%s lead=%s %s lead %s updated from %s (status %s kept, attempt %d)",
+                            task.tenantId(), task.leadId(), client.type(), task.crmLeadId(), change.cause(), current,
+                            task.attempt());
+                    return store.done(task.id(), now);
+                }
                 LOG.infof("tenant=%s lead=%s %s lead %s set to %s (was %s, attempt %d)", task.tenantId(),
-                        task.leadId(), client.type(), task.crmLeadId(), change.status(), task.crmStatus(),
-                        task.attempt());
-                return store.setStatus(task.leadId(), change.status(), now)
+                        task.leadId(), client.type(), task.crmLeadId(), target, current, task.attempt());
+                return store.setStatus(task.leadId(), target, now)
                         .chain(() -> store.done(task.id(), now))
-                        .chain(() -> publish(task, client.type(), task.crmLeadId(), conversationId, change.status(),
-                                task.crmStatus(), now));
+                        .chain(() -> publish(task, client.type(), task.crmLeadId(), conversationId, target,
+                                current, now));
             });
         });
     }

@@ -147,16 +147,85 @@ public class SyncTaskStore {
                 .replaceWithVoid();
     }
 
-    /** Our lead id of a CRM lead, or null when it is not one of ours. */
+    /**
+     * Our lead id of a CRM lead, or null when it is not one of ours; the newest when a repeat client's leads were
+     * linked to it.
+     */
     public Uni<UUID> leadOf(String tenantId, String crm, String crmLeadId) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select lead_id from crm_lead where tenant_id = :tenant and crm = :crm and crm_lead_id = :id",
-                        Object.class)
+                        """
+                        select lead_id from crm_lead where tenant_id = :tenant and crm = :crm and crm_lead_id = :id
+                        order by created_at desc limit 1""", Object.class)
                 .setParameter("tenant", tenantId)
                 .setParameter("crm", crm)
                 .setParameter("id", crmLeadId)
                 .getResultList()
                 .map(rows -> rows.isEmpty() ? null : Rows.uuid(rows.get(0))));
+    }
+
+    /** The tenant's tasks in a status, oldest first (the admin API). */
+    public Uni<List<TaskView>> list(String tenantId, String status, int limit) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select id, lead_id, operation, status, attempts, last_error, next_attempt_at, created_at,
+                            updated_at, payload ->> 'cause', payload ->> 'status'
+                        from crm_sync_task where tenant_id = :tenant and status = :status
+                        order by id limit :limit""", Object[].class)
+                .setParameter("tenant", tenantId)
+                .setParameter("status", status)
+                .setParameter("limit", limit)
+                .getResultList()
+                .map(rows -> rows.stream().map(SyncTaskStore::view).toList()));
+    }
+
+    /** One task of the tenant, or null. */
+    public Uni<TaskView> find(String tenantId, long id) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select id, lead_id, operation, status, attempts, last_error, next_attempt_at, created_at,
+                            updated_at, payload ->> 'cause', payload ->> 'status'
+                        from crm_sync_task where tenant_id = :tenant and id = :id""", Object[].class)
+                .setParameter("tenant", tenantId)
+                .setParameter("id", id)
+                .getResultList()
+                .map(rows -> rows.isEmpty() ? null : view(rows.get(0))));
+    }
+
+    /**
+     * A FAILED task of the tenant is PENDING again with fresh attempts, due now; when it is an ADD_LEAD, so are its
+     * lead's tasks that failed only because the lead never reached the CRM. False when the task is not FAILED.
+     */
+    public Uni<Boolean> retry(String tenantId, long id, Instant now) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        update crm_sync_task set status = 'PENDING', attempts = 0, next_attempt_at = :now,
+                            updated_at = :now
+                        where tenant_id = :tenant and id = :id and status = 'FAILED'
+                        returning lead_id, operation""", Object[].class)
+                .setParameter("tenant", tenantId)
+                .setParameter("id", id)
+                .setParameter("now", now)
+                .getResultList()
+                .chain(rows -> {
+                    if (rows.isEmpty()) {
+                        return Uni.createFrom().item(false);
+                    }
+                    if (!SyncTask.Operation.ADD_LEAD.name().equals(Rows.text(rows.get(0)[1]))) {
+                        return Uni.createFrom().item(true);
+                    }
+                    return session.createNativeQuery("""
+                                    update crm_sync_task set status = 'PENDING', attempts = 0, next_attempt_at = :now,
+                                        updated_at = :now
+                                    where lead_id = :lead and status = 'FAILED' and operation <> 'ADD_LEAD'
+                                      and last_error like 'lead_not_in_crm%'""")
+                            .setParameter("lead", Rows.uuid(rows.get(0)[0]))
+                            .setParameter("now", now)
+                            .executeUpdate()
+                            .replaceWith(true);
+                }));
+    }
+
+    private static TaskView view(Object[] row) {
+        return new TaskView(Rows.number(row[0]), Rows.uuid(row[1]), Rows.text(row[2]), Rows.text(row[3]),
+                (int) Rows.number(row[4]), Rows.text(row[5]), Rows.instant(row[6]), Rows.instant(row[7]), Rows.instant(row[8]),
+                Rows.text(row[9]), Rows.text(row[10]));
     }
 
     private static SyncTask task(Object[] row) {
