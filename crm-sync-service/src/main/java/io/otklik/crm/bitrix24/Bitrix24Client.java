@@ -56,7 +56,8 @@ public class Bitrix24Client implements CrmClient {
     /**
      * Adds the lead; a lead with a phone is first looked up with {@code crm.duplicate.findbycomm}: when the phone
      * belongs to an open lead (a repeat client whose earlier request is still being worked on), that lead is linked —
-     * the outcome carries its id, and the new request is added to its timeline — instead of a second lead.
+     * the outcome carries its id, and the new request is added to its timeline — instead of a second lead. A
+     * refused check (no right for it) falls back to adding; a retryable failure of it is the outcome.
      */
     @Override
     public Uni<CrmOutcome> addLead(Tenant tenant, LeadCreated lead) {
@@ -65,8 +66,14 @@ public class Bitrix24Client implements CrmClient {
             return add(tenant, lead);
         }
         return openLeadWithPhone(tenant, phone).chain(found -> {
-            if (!found.ok()) {
+            if (!found.ok() && found.retryable()) {
                 return Uni.createFrom().item(found);
+            }
+            if (!found.ok()) {
+                // the check is best effort: a webhook without the right for it (403) still adds the lead
+                LOG.infof("tenant=%s lead=%s duplicate check refused (error=%s http=%d), adding the lead",
+                        tenant.id(), lead.leadId(), found.errorCode(), found.httpStatus());
+                return add(tenant, lead);
             }
             if (found.crmLeadId() == null) {
                 return add(tenant, lead);
