@@ -75,6 +75,10 @@ public final class Fakes implements AutoCloseable {
         server.stubFor(post(urlPathMatching("/bitrix24/[^/]+/rest/[0-9]+/[^/]+/crm\\.lead\\.list\\.json"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"result\":[],\"total\":0," + BITRIX_TIME + "}")));
+        // no repeat clients on the fake portals: PHP encodes an empty result as []
+        server.stubFor(post(urlPathMatching("/bitrix24/[^/]+/rest/[0-9]+/[^/]+/crm\\.duplicate\\.findbycomm\\.json"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"result\":[]," + BITRIX_TIME + "}")));
         return new Fakes(server);
     }
 

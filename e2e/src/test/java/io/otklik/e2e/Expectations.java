@@ -31,15 +31,18 @@ final class Expectations {
                 + price + " ₽. ";
     }
 
-    /** crm-sync-service's crm.lead.add for a new WhatsApp client booked for a haircut at 15:00. */
+    /**
+     * crm-sync-service's crm.lead.add for a new WhatsApp client booked for a haircut at 15:00, without the Lead
+     * Quality Score field (its value is routing's business, checked apart).
+     */
     static String bitrixLeadAdd(String leadId, String name, String phone, LocalDate date) {
         return """
-                {"fields":{"TITLE":"WhatsApp: Запись — %s","NAME":"%s",
+                {"fields":{"TITLE":"Стрижка — WhatsApp","NAME":"%s",
                   "PHONE":[{"VALUE":"%s","VALUE_TYPE":"WORK"}],
-                  "SOURCE_ID":"OTHER","SOURCE_DESCRIPTION":"Otklik",
+                  "SOURCE_ID":"OTHER","SOURCE_DESCRIPTION":"Отклик: WhatsApp",
                   "COMMENTS":"Запись: Стрижка %s 15:00; WhatsApp; клиент новый",
                   "ORIGINATOR_ID":"otklik","ORIGIN_ID":"%s"},
-                 "params":{"REGISTER_SONET_EVENT":"Y"}}""".formatted(name, name, phone,
+                 "params":{"REGISTER_SONET_EVENT":"Y"}}""".formatted(name, phone,
                 date.format(DateTimeFormatter.ofPattern("dd.MM")), leadId);
     }
 }
