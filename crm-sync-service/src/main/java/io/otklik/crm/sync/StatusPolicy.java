@@ -12,8 +12,9 @@ import io.otklik.events.data.LeadStatus;
  * a final lead.
  * <p>
  * The appointment time is written apart from the status: a reschedule after a confirmation moves the time and keeps
- * the lead Confirmed; a booking writes its time only together with its status (a late booking must not put back a
- * time that a reschedule replaced); nothing is written to a no-show or a final lead.
+ * the lead Confirmed; a booking writes its time to a New or In-processing lead (a rebooking after a cancellation)
+ * but not to a Confirmed one (a booking consumed after its confirmation must not undo a reschedule that moved the
+ * confirmed time); nothing is written to a no-show or a final lead.
  */
 public final class StatusPolicy {
 
@@ -64,9 +65,13 @@ public final class StatusPolicy {
         if (current == LeadStatus.NO_SHOW || (current != null && isFinal(current))) {
             return false;
         }
+        if (change.status() == null) {
+            return false;
+        }
         if (change.cancelled() || EventTypes.APPOINTMENT_RESCHEDULED.topic().equals(change.cause())) {
             return true;
         }
-        return target != null;
+        // a booking: a new lead's, or a rebooking after a cancellation; not a late one after the confirmation
+        return target != null || current == null || rank(current) <= rank(LeadStatus.IN_PROCESSING);
     }
 }

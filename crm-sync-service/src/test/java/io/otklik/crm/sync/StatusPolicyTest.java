@@ -77,6 +77,9 @@ class StatusPolicyTest {
         assertThat(StatusPolicy.target(CONFIRMED, booked())).isNull();
         assertThat(StatusPolicy.writesAppointment(CONFIRMED, booked(), null)).isFalse();
         assertThat(StatusPolicy.writesAppointment(NEW, booked(), IN_PROCESSING)).isTrue();
+        // a rebooking after a cancellation (the lead is In processing already) writes the new time
+        assertThat(StatusPolicy.target(IN_PROCESSING, booked())).isNull();
+        assertThat(StatusPolicy.writesAppointment(IN_PROCESSING, booked(), null)).isTrue();
         assertThat(StatusPolicy.writesAppointment(NO_SHOW, rescheduled(), null)).isFalse();
         assertThat(StatusPolicy.writesAppointment(WON, rescheduled(), null)).isFalse();
     }
