@@ -120,9 +120,9 @@ class LeadSyncTest {
             assertThat(added.event().source()).isEqualTo("crm-sync-service");
             assertThat(added.key()).isEqualTo(lead.conversationId()).isEqualTo(added.event().subject());
             portal.verify(1, postRequestedFor(urlEqualTo(ADD)).withRequestBody(equalToJson("""
-                    {"fields":{"TITLE":"WhatsApp: Запись — Иван","NAME":"Иван",
+                    {"fields":{"TITLE":"Запись — WhatsApp","NAME":"Иван",
                       "PHONE":[{"VALUE":"+79161234567","VALUE_TYPE":"WORK"}],
-                      "SOURCE_ID":"OTHER","SOURCE_DESCRIPTION":"Otklik","UTM_SOURCE":"instagram",
+                      "SOURCE_ID":"OTHER","SOURCE_DESCRIPTION":"Отклик: WhatsApp","UTM_SOURCE":"instagram",
                       "COMMENTS":"Хочет записаться на стрижку 26.11 в 15:00, мастер Анна",
                       "ORIGINATOR_ID":"otklik","ORIGIN_ID":"%s"},
                      "params":{"REGISTER_SONET_EVENT":"Y"}}""".formatted(lead.leadId()))));
@@ -134,8 +134,11 @@ class LeadSyncTest {
             var inProcess = awaitStatus(events, lead.leadId(), LeadStatus.IN_PROCESSING);
             assertThat(inProcess.event().data().previousStatus()).isEqualTo(LeadStatus.NEW);
             assertThat(inProcess.event().data().crmLeadId()).isEqualTo(Long.toString(crmId));
+            // with the appointment's time in the tenant's zone (Europe/Moscow), not confirmed yet
             portal.verify(1, postRequestedFor(urlEqualTo(UPDATE)).withRequestBody(equalToJson(
-                    "{\"id\":" + crmId + ",\"fields\":{\"STATUS_ID\":\"IN_PROCESS\"}}")));
+                    "{\"id\":" + crmId + ",\"fields\":{\"STATUS_ID\":\"IN_PROCESS\","
+                            + "\"UF_CRM_APPOINTMENT_AT\":\"2026-11-26T15:00:00+03:00\","
+                            + "\"UF_CRM_APPOINTMENT_CONFIRMED\":\"N\"}}")));
 
             KafkaEvents.send(TestData.confirmed(lead), lead.conversationId());
             var confirmed = awaitStatus(events, lead.leadId(), LeadStatus.CONFIRMED);
