@@ -99,6 +99,9 @@ class DialogFlowTest {
             assertThat(l.firstMessageAt()).isEqualTo(booking.data().message().receivedAt());
             assertThat(l.qualityScore()).isEqualTo(5);
             assertThat(l.qualitySignals()).containsExactly("intent", "phone", "service", "time");
+            // the CRM lead's title names the service (crm-sync-service)
+            assertThat(l.serviceCode()).isEqualTo("haircut");
+            assertThat(l.serviceName()).isEqualTo("Стрижка");
 
             var route = routed.await(EventTypes.LEAD_ROUTED, e -> e.data().leadId().equals(l.leadId()), WAIT);
             assertThat(route.key()).isEqualTo(conversation);
