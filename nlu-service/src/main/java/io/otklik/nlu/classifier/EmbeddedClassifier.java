@@ -66,8 +66,15 @@ public final class EmbeddedClassifier {
         }
         boolean fallback = policy(tenant).isFallback(p);
         Extraction extraction = extractor.extract(t, tenant, now);
+        double confidence = round(p[top]);
+        if (ContactOnly.test(t, extraction.entities())) {
+            // contact details only (the answer to "your phone, please"): understood, whatever the model scores
+            intent = Intent.OTHER;
+            confidence = 1.0;
+            fallback = false;
+        }
         Urgency urgency = Urgency.of(t, intent, extraction, now);
-        return new Understanding(new Classification(intent.name(), round(p[top]), urgency.urgent(), fallback,
+        return new Understanding(new Classification(intent.name(), confidence, urgency.urgent(), fallback,
                 extraction.summary(), model.version(), urgency.reason(), alternatives), extraction.entities());
     }
 
