@@ -179,6 +179,9 @@ public class AmoCrmClient implements CrmClient {
                 .baseUri(URI.create(base))
                 .connectTimeout(timeout, TimeUnit.MILLISECONDS)
                 .readTimeout(timeout, TimeUnit.MILLISECONDS)
+                // error answers come back as a Response on the event loop (where the worker's database session
+                // lives) and are read here, not thrown by the default exception mapper
+                .disableDefaultMapper(true)
                 .build(AmoCrmApi.class);
     }
 
