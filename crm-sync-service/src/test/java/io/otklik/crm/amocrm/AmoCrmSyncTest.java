@@ -293,9 +293,7 @@ class AmoCrmSyncTest {
             busiest = Math.max(busiest, inWindow);
         }
         assertThat(busiest).as("requests amoCRM saw in its busiest second, arrivals %s", arrivals).isLessThanOrEqualTo(7);
-        // evenly spaced (burst 1): no two calls closer than a seventh of a second, give or take the clock
-        for (int i = 1; i < arrivals.size(); i++) {
-            assertThat(arrivals.get(i) - arrivals.get(i - 1)).as("gap before call %d", i).isGreaterThanOrEqualTo(135);
-        }
+        // and the limit was the limiter's, not a slow worker's: 30 calls in a single burst took over 4 s
+        assertThat(arrivals.get(29) - arrivals.get(0)).isGreaterThanOrEqualTo(29 * 1_000L / 7);
     }
 }
