@@ -2,6 +2,7 @@ package io.otklik.crm.amocrm;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Duration;
 
 /** Typed settings of the amoCRM client ({@code otklik.crm.amocrm.*}); the account itself is in tenants.yaml. */
@@ -32,6 +33,7 @@ public interface AmoCrmSettings {
     Duration headroom();
 
     /** How long every call to an account waits after it answered 429 (when it sends no Retry-After). */
+    @WithName("pause-after-429")
     @WithDefault("1s")
     Duration pauseAfter429();
 
