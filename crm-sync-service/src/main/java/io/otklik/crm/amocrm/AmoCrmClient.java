@@ -2,6 +2,7 @@ package io.otklik.crm.amocrm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.otklik.crm.CrmClient;
 import io.otklik.crm.CrmOutcome;
 import io.otklik.events.data.LeadCreated;
@@ -139,12 +140,12 @@ public class AmoCrmClient implements CrmClient {
             return failure(response, tenant, account);
         }
         if (response.getStatus() == 204) {
-            return read.apply(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+            return read.apply(MissingNode.getInstance());
         }
         try {
             String body = response.readEntity(String.class);
             return read.apply(body == null || body.isBlank()
-                    ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : JSON.readTree(body));
+                    ? MissingNode.getInstance() : JSON.readTree(body));
         } catch (Exception e) {
             return unexpected("an unreadable answer: " + e.getClass().getSimpleName());
         }
