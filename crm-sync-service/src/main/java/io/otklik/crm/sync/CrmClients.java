@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The CRM client of each {@code crm.type} in tenants.yaml (bitrix24 now; amoCRM slots in as another bean). */
+/** The CRM client of each {@code crm.type} in tenants.yaml: every {@link CrmClient} bean (bitrix24, amocrm). */
 @ApplicationScoped
 public class CrmClients {
 
