@@ -63,7 +63,7 @@ public interface CrmSettings {
 
         /** Client-side limit per portal: Bitrix24 drains 2 requests per second on non-Enterprise plans. */
         @WithDefault("2")
-        int requestsPerSecond();
+        double requestsPerSecond();
 
         /**
          * Requests allowed at once before the limit applies: Bitrix24's own bucket holds 50 on non-Enterprise plans.
