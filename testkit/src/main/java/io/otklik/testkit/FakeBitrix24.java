@@ -72,6 +72,8 @@ public class FakeBitrix24 implements ResponseDefinitionTransformerV2 {
     private int slow;
     private int limitErrors;
     private int updatesOfUnknownLeads;
+    private long firstRequestNanos;
+    private long lastNewLeadNanos;
 
     public FakeBitrix24(long seed) {
         this.random = new Random(seed);
@@ -113,6 +115,9 @@ public class FakeBitrix24 implements ResponseDefinitionTransformerV2 {
     @Override
     public synchronized ResponseDefinition transform(ServeEvent serveEvent) {
         long now = System.nanoTime();
+        if (arrivals.isEmpty()) {
+            firstRequestNanos = now;
+        }
         arrivals.add(now);
         requests++;
         if (bucketRps > 0 && !leak(now)) {
@@ -215,7 +220,10 @@ public class FakeBitrix24 implements ResponseDefinitionTransformerV2 {
                 String origin = params.path("fields").path("ORIGIN_ID").asText("");
                 long id = ++nextId;
                 leads.put(id, new Lead(id, origin, new ArrayList<>()));
-                byOrigin.computeIfAbsent(origin, o -> new ArrayList<>()).add(id);
+                byOrigin.computeIfAbsent(origin, o -> {
+                    lastNewLeadNanos = System.nanoTime();
+                    return new ArrayList<>();
+                }).add(id);
                 return new Object[] {JsonNodeFactory.instance.numberNode(id), null};
             }
             case "crm.lead.list" -> {
@@ -338,6 +346,16 @@ public class FakeBitrix24 implements ResponseDefinitionTransformerV2 {
     /** Distinct ORIGIN_IDs added. */
     public synchronized int distinctLeads() {
         return byOrigin.size();
+    }
+
+    /** {@link System#nanoTime()} of the first request, 0 before it. */
+    public synchronized long firstRequestNanos() {
+        return firstRequestNanos;
+    }
+
+    /** {@link System#nanoTime()} when the last new ORIGIN_ID was added. */
+    public synchronized long lastNewLeadNanos() {
+        return lastNewLeadNanos;
     }
 
     public synchronized int requests() {
