@@ -42,8 +42,8 @@ import org.junit.jupiter.api.Test;
 class CrmFaultTest {
 
     static final int LEADS = 500;
-    static final double RPS = 20;
-    static final int BURST = 20;
+    static final double RPS = 5;
+    static final int BURST = 5;
 
     /** A limiter the run takes seconds under, short timeouts and backoffs, and enough attempts for 30 % failures. */
     public static class Faults implements QuarkusTestProfile {
