@@ -21,13 +21,15 @@ import java.util.regex.Pattern;
 /**
  * ./otklik bench nlu: the JMH benchmark of nlu-service's classifier ({@link NluBench}).
  * <p>
+ * ./otklik bench crm: a backlog of leads through crm-sync-service into a fake Bitrix24 portal ({@link CrmBench}).
+ * <p>
  * ./otklik bench ingest: starts Kafka, PostgreSQL, the API fakes and the six services (like the demo, on other
  * ports and with fresh otklik_bench_* databases), then {@link IngestBench} drives signed WhatsApp webhooks at
  * ingest-service from this JVM. Stops everything it started at the end, on failure and on Ctrl-C.
  */
 public final class BenchMain {
 
-    static final String USAGE = NluBench.USAGE + """
+    static final String USAGE = NluBench.USAGE + CrmBench.USAGE + """
 
             usage: ./otklik bench ingest [options]
               --duration 30s       length of the measured run (s, ms or m suffix)
@@ -55,6 +57,9 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && "nlu".equals(args[0])) {
             System.exit(NluBench.main(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && "crm".equals(args[0])) {
+            System.exit(CrmBench.main(Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length == 0 || !"ingest".equals(args[0])) {
             System.err.println(args.length == 0 ? USAGE : "bench: unknown benchmark '" + args[0] + "'\n" + USAGE);

@@ -24,8 +24,11 @@ public interface CrmSettings {
         @WithDefault("2s")
         String startDelay();
 
-        /** Tasks claimed at once; they run one after the other. */
-        @WithDefault("20")
+        /**
+         * Tasks claimed at once; their CRM calls are started together (so one portal's calls share a batch), their
+         * outcomes recorded one after the other.
+         */
+        @WithDefault("50")
         int batchSize();
 
         /**
@@ -39,11 +42,11 @@ public interface CrmSettings {
     /** Exponential backoff of retryable failures. */
     interface Retry {
 
-        /** Calls started per task before it is FAILED. */
-        @WithDefault("8")
+        /** Calls started per task before it is FAILED (10: even the shortest jitter spans Bitrix24's 10-minute window). */
+        @WithDefault("10")
         int maxAttempts();
 
-        /** The wait after the first failure; doubled after each further one. */
+        /** The wait after the first failure; doubled after each further one, then jittered (half fixed, half random). */
         @WithDefault("5s")
         Duration baseDelay();
 
@@ -60,11 +63,21 @@ public interface CrmSettings {
 
         /** Client-side limit per portal: Bitrix24 drains 2 requests per second on non-Enterprise plans. */
         @WithDefault("2")
-        int requestsPerSecond();
+        double requestsPerSecond();
 
-        /** Requests allowed at once before the limit applies (the portal allows a burst of 50; we stay polite). */
-        @WithDefault("2")
+        /**
+         * Requests allowed at once before the limit applies: Bitrix24's own bucket holds 50 on non-Enterprise plans.
+         * A tenant's {@code crm.rps} / {@code crm.burst} in tenants.yaml override both (paid plans).
+         */
+        @WithDefault("50")
         int burst();
+
+        /**
+         * Calls due for one portal at the same moment go out as one {@code batch} call of at most this many commands
+         * (Bitrix24's limit is 50; one batch costs one request of the limit). 1 turns batching off.
+         */
+        @WithDefault("50")
+        int batchMax();
 
         /**
          * SOURCE_ID of messenger leads when the tenant sets no {@code crm.sourceId}: Bitrix24 has no WhatsApp or

@@ -44,6 +44,9 @@ public final class DemoSecrets {
         env.put("OTKLIK_DEMO_CLINIC_WA_ACCESS_TOKEN", "demo-wa-token-clinic");
         env.put("OTKLIK_DEMO_CLINIC_BITRIX24_WEBHOOK", fakes.bitrixWebhook("ulybka"));
         env.put("OTKLIK_DEMO_CLINIC_BITRIX24_APP_TOKEN", "demo-bitrix-app-token-clinic");
+        // the Bitrix24 fakes here answer single calls from templates (the end-to-end test compares their JSON
+        // bodies); batch calls are exercised by crm-sync's fault test and ./otklik bench crm (testkit FakeBitrix24)
+        env.put("OTKLIK_CRM_BITRIX24_BATCH_MAX", "1");
         env.put("OTKLIK_DEMO_CLINIC_API_KEY", CLINIC_API_KEY);
         env.put("OTKLIK_ADMIN_API_KEY", ADMIN_API_KEY);
         env.put("OTKLIK_WHATSAPP_GRAPH_URL", fakes.whatsAppGraphUrl());

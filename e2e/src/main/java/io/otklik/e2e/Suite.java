@@ -66,10 +66,17 @@ public final class Suite implements AutoCloseable {
      */
     public static Suite start(Path root, Path logDir, String run, int portBase, Map<String, String> env,
                               Consumer<String> progress) throws IOException, InterruptedException {
+        return start(root, logDir, run, portBase, env, List.of(Service.values()), progress);
+    }
+
+    /** Starts only the given services (e.g. crm-sync-service alone for {@code ./otklik bench crm}). */
+    public static Suite start(Path root, Path logDir, String run, int portBase, Map<String, String> env,
+                              List<Service> services, Consumer<String> progress)
+            throws IOException, InterruptedException {
         Suite suite = new Suite();
         Files.createDirectories(logDir);
         try {
-            for (Service s : Service.values()) {
+            for (Service s : services) {
                 int port = portBase + s.offset;
                 Path log = logDir.resolve(s.module + ".log");
                 ProcessBuilder pb = new ProcessBuilder(Project.java(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
@@ -98,7 +105,7 @@ public final class Suite implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
-        List<Service> waiting = new ArrayList<>(List.of(Service.values()));
+        List<Service> waiting = new ArrayList<>(processes.keySet());
         while (!waiting.isEmpty()) {
             for (Service s : List.copyOf(waiting)) {
                 Process p = processes.get(s);

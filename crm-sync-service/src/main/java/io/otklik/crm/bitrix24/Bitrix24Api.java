@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
@@ -27,6 +28,20 @@ public interface Bitrix24Api {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     Uni<JsonNode> leadList(Map<String, Object> body);
+
+    /** Any method by name (e.g. {@code crm.lead.add}) with its JSON body: what the batching dispatcher sends alone. */
+    @POST
+    @Path("/{method}.json")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<JsonNode> call(@PathParam("method") String method, Map<String, Object> body);
+
+    /** Up to 50 commands in one request ({@link Bitrix24Batch}). */
+    @POST
+    @Path("/batch.json")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<JsonNode> batch(Map<String, Object> body);
 
     @POST
     @Path("/crm.lead.update.json")

@@ -11,11 +11,16 @@ import io.otklik.platform.tenant.TenantRegistry;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.ws.rs.WebApplicationException;
 import io.otklik.crm.LeadUpdate;
 import java.net.URI;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.AbstractMap;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +35,12 @@ import org.jboss.logging.Logger;
  * crm.lead.list (by ORIGINATOR_ID + ORIGIN_ID, or open leads by ID), crm.lead.update and crm.timeline.comment.add,
  * each behind the per-portal rate limit. One REST client per webhook
  * URL, built on first use. Neither the URL nor exception messages (which may contain it) are ever logged or stored.
+ * <p>
+ * <b>Batching</b>: calls for one webhook queue up; whenever the portal's limiter hands out a token, everything queued
+ * (up to {@code otklik.crm.bitrix24.batch-max}, 50) leaves as one {@code batch} request, or as the plain method when
+ * only one call is waiting. So a lone call goes out at once, and a backlog costs one token per 50 calls. Each caller
+ * gets its own command's answer or error ({@code result_error}); a failure of the whole request (503, timeout) is
+ * every command's failure. Ordering per lead is the worker's business: it never has two calls of one lead in flight.
  */
 @ApplicationScoped
 public class Bitrix24Client implements CrmClient {
@@ -41,11 +52,14 @@ public class Bitrix24Client implements CrmClient {
     private final TenantRegistry tenants;
     private final Bitrix24RateLimiter limiter;
     private final CrmSettings.Bitrix24 settings;
+    private final Map<String, Portal> portals = new ConcurrentHashMap<>();
+    private final Vertx vertx;
 
-    public Bitrix24Client(TenantRegistry tenants, Bitrix24RateLimiter limiter, CrmSettings settings) {
+    public Bitrix24Client(TenantRegistry tenants, Bitrix24RateLimiter limiter, CrmSettings settings, Vertx vertx) {
         this.tenants = tenants;
         this.limiter = limiter;
         this.settings = settings.bitrix24();
+        this.vertx = vertx;
     }
 
     @Override
@@ -79,7 +93,7 @@ public class Bitrix24Client implements CrmClient {
                 return add(tenant, lead);
             }
             String crmLeadId = found.crmLeadId();
-            return call(tenant, api -> api.timelineCommentAdd(Bitrix24Bodies.linkedComment(crmLeadId, lead)),
+            return call(tenant, "crm.timeline.comment.add", Bitrix24Bodies.linkedComment(crmLeadId, lead),
                     answer -> CrmOutcome.ok(crmLeadId))
                     .map(commented -> {
                         if (commented.ok() || !commented.retryable()) {
@@ -96,7 +110,7 @@ public class Bitrix24Client implements CrmClient {
     private Uni<CrmOutcome> add(Tenant tenant, LeadCreated lead) {
         String sourceId = tenant.crm().sourceId() == null || tenant.crm().sourceId().isBlank()
                 ? settings.defaultSourceId() : tenant.crm().sourceId();
-        return call(tenant, api -> api.leadAdd(Bitrix24Bodies.addLead(lead, sourceId, fields(), null)), answer -> {
+        return call(tenant, "crm.lead.add", Bitrix24Bodies.addLead(lead, sourceId, fields(), null), answer -> {
             JsonNode result = answer.path("result");
             return result.isIntegralNumber() || (result.isTextual() && result.asText().matches("\\d+"))
                     ? CrmOutcome.ok(result.asText())
@@ -106,7 +120,7 @@ public class Bitrix24Client implements CrmClient {
 
     /** The newest open lead with this phone: found, none, or the failure of one of the two calls. */
     Uni<CrmOutcome> openLeadWithPhone(Tenant tenant, String phone) {
-        return call(tenant, api -> api.duplicateFindByComm(Bitrix24Bodies.findByPhone(phone)), answer -> {
+        return call(tenant, "crm.duplicate.findbycomm", Bitrix24Bodies.findByPhone(phone), answer -> {
             // {"result":{"LEAD":[12,40]}}; PHP encodes "none" as an empty list: {"result":[]}
             List<String> ids = new ArrayList<>();
             answer.path("result").path("LEAD").forEach(id -> {
@@ -116,8 +130,8 @@ public class Bitrix24Client implements CrmClient {
             });
             return ids.isEmpty() ? CrmOutcome.none() : CrmOutcome.ok(String.join(",", ids));
         }).chain(duplicates -> !duplicates.found() ? Uni.createFrom().item(duplicates)
-                : call(tenant, api -> api.leadList(Bitrix24Bodies.openLeads(List.of(duplicates.crmLeadId()
-                        .split(",")))), answer -> {
+                : call(tenant, "crm.lead.list", Bitrix24Bodies.openLeads(List.of(duplicates.crmLeadId()
+                        .split(","))), answer -> {
                     JsonNode result = answer.path("result");
                     if (!result.isArray()) {
                         return unexpected("crm.lead.list answered without a result list");
@@ -134,7 +148,7 @@ public class Bitrix24Client implements CrmClient {
 
     @Override
     public Uni<CrmOutcome> findLead(Tenant tenant, UUID leadId) {
-        return call(tenant, api -> api.leadList(Bitrix24Bodies.findByOrigin(leadId)), answer -> {
+        return call(tenant, "crm.lead.list", Bitrix24Bodies.findByOrigin(leadId), answer -> {
             JsonNode result = answer.path("result");
             if (!result.isArray()) {
                 return unexpected("crm.lead.list answered without a result list");
@@ -157,8 +171,8 @@ public class Bitrix24Client implements CrmClient {
     @Override
     public Uni<CrmOutcome> updateLead(Tenant tenant, String crmLeadId, LeadUpdate update) {
         Map<String, String> statuses = tenant.crm() == null ? Map.of() : tenant.crm().statuses();
-        return call(tenant, api -> api.leadUpdate(Bitrix24Bodies.update(crmLeadId, update, fields(), statuses,
-                zone(tenant))), answer -> answer.path("result").asBoolean(false)
+        return call(tenant, "crm.lead.update", Bitrix24Bodies.update(crmLeadId, update, fields(), statuses,
+                zone(tenant)), answer -> answer.path("result").asBoolean(false)
                 ? CrmOutcome.ok(crmLeadId)
                 : CrmOutcome.failed(200, "UPDATE_REJECTED", "crm.lead.update answered result=false", false));
     }
@@ -176,6 +190,164 @@ public class Bitrix24Client implements CrmClient {
         }
     }
 
+    /** A call that may share a batch with other calls due for the same portal. */
+    Uni<CrmOutcome> call(Tenant tenant, String method, Map<String, Object> body,
+                         Function<JsonNode, CrmOutcome> read) {
+        String reference = tenant.crm() == null ? null : tenant.crm().webhookUrlEnv();
+        String url = tenants.secret(reference).map(u -> u.strip().replaceAll("/+$", "")).orElse(null);
+        URI uri;
+        try {
+            uri = url == null ? null : URI.create(url);
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null) {
+            return Uni.createFrom().item(CrmOutcome.failed(0, "not_configured",
+                    "the Bitrix24 webhook URL " + reference + " is not set or not a URL", false));
+        }
+        String host = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+        Portal portal = portals.computeIfAbsent(url, u -> new Portal(host, apis.computeIfAbsent(u, this::build),
+                tenant.crm().rps(), tenant.crm().burst()));
+        return submit(portal, method, body).map(answer -> answer.failure() != null ? answer.failure()
+                : read.apply(answer.body()));
+    }
+
+    /** What one queued call got: the body a single call would have answered, or the failure. */
+    record Answer(JsonNode body, CrmOutcome failure) {
+    }
+
+    /** One call waiting for its portal's next token, with the context its caller continues on. */
+    private record Pending(String method, Map<String, Object> body, UniEmitter<? super Answer> emitter,
+                           Context context) {
+
+        void complete(Answer answer) {
+            if (context == null) {
+                emitter.complete(answer);
+            } else {
+                // back on the caller's (duplicated) context, where its reactive database session lives
+                context.runOnContext(ignored -> emitter.complete(answer));
+            }
+        }
+    }
+
+    /** The queue of one webhook URL; its limiter bucket is per portal host. */
+    private static final class Portal {
+        final String host;
+        final Bitrix24Api api;
+        final Double rps;
+        final Integer burst;
+        final ArrayDeque<Pending> queue = new ArrayDeque<>();
+        boolean draining;
+
+        Portal(String host, Bitrix24Api api, Double rps, Integer burst) {
+            this.host = host;
+            this.api = api;
+            this.rps = rps;
+            this.burst = burst;
+        }
+    }
+
+    private Uni<Answer> submit(Portal portal, String method, Map<String, Object> body) {
+        return Uni.createFrom().emitter(emitter -> {
+            Context caller = Vertx.currentContext();
+            boolean start;
+            synchronized (portal) {
+                portal.queue.add(new Pending(method, body, emitter, caller));
+                start = !portal.draining;
+                portal.draining = true;
+            }
+            if (start) {
+                // after the current event-loop turn: the calls a worker round starts together share one batch
+                if (caller != null) {
+                    caller.runOnContext(ignored -> drain(portal));
+                } else if (vertx != null) {
+                    vertx.runOnContext(ignored -> drain(portal));
+                } else {
+                    drain(portal);
+                }
+            }
+        });
+    }
+
+    /** Takes a token, sends everything queued (up to batch-max) as one request, repeats while calls are waiting. */
+    private void drain(Portal portal) {
+        limiter.acquire(portal.host, portal.rps, portal.burst).subscribe().with(ignored -> {
+            List<Pending> taken = new ArrayList<>();
+            boolean more;
+            int max = Math.max(1, Math.min(Bitrix24Batch.MAX_COMMANDS, settings.batchMax()));
+            synchronized (portal) {
+                while (taken.size() < max && !portal.queue.isEmpty()) {
+                    taken.add(portal.queue.poll());
+                }
+                more = !portal.queue.isEmpty();
+                portal.draining = more;
+            }
+            if (!taken.isEmpty()) {
+                send(portal, taken);
+            }
+            if (more) {
+                drain(portal);
+            }
+        }, failure -> {
+            List<Pending> taken;
+            synchronized (portal) {
+                taken = new ArrayList<>(portal.queue);
+                portal.queue.clear();
+                portal.draining = false;
+            }
+            Answer answer = new Answer(null, CrmOutcome.failed(0, "limiter", "rate limiter failed: "
+                    + failure.getClass().getSimpleName(), true));
+            taken.forEach(p -> p.complete(answer));
+        });
+    }
+
+    private void send(Portal portal, List<Pending> calls) {
+        if (calls.size() == 1) {
+            Pending only = calls.get(0);
+            recover(portal.api.call(only.method(), only.body()).map(body -> new Answer(body, null)))
+                    .subscribe().with(only::complete);
+            return;
+        }
+        List<Map.Entry<String, Map<String, Object>>> commands = calls.stream()
+                .map(p -> (Map.Entry<String, Map<String, Object>>) new AbstractMap.SimpleImmutableEntry<>(
+                        p.method(), p.body()))
+                .toList();
+        recover(portal.api.batch(Bitrix24Batch.request(commands)).map(body -> new Answer(body, null)))
+                .subscribe().with(batch -> {
+                    for (int i = 0; i < calls.size(); i++) {
+                        Answer answer;
+                        if (batch.failure() != null) {
+                            answer = batch;
+                        } else if (!Bitrix24Batch.readable(batch.body())) {
+                            answer = new Answer(null, unexpected("batch answered without a result"));
+                        } else {
+                            JsonNode single = Bitrix24Batch.answerOf(batch.body(), i);
+                            answer = single != null ? new Answer(single, null)
+                                    : new Answer(null, Bitrix24Batch.error(batch.body(), i));
+                        }
+                        calls.get(i).complete(answer);
+                    }
+                });
+    }
+
+    /** HTTP errors and missing answers as failed outcomes (never a failed Uni). */
+    private static Uni<Answer> recover(Uni<Answer> call) {
+        return call.onFailure(WebApplicationException.class).recoverWithItem(e -> {
+                    var response = ((WebApplicationException) e).getResponse();
+                    String body;
+                    try {
+                        body = response.readEntity(String.class);
+                    } catch (RuntimeException unreadable) {
+                        body = null;
+                    }
+                    return new Answer(null, Bitrix24Errors.fromResponse(response.getStatus(), body));
+                })
+                .onFailure().recoverWithItem(e -> new Answer(null, CrmOutcome.failed(0,
+                        isTimeout(e) ? "timeout" : "unreachable",
+                        "no answer from the portal: " + e.getClass().getSimpleName(), true)));
+    }
+
+    /** A call sent alone, outside the batching queue (kept for methods that must not share a batch). */
     private Uni<CrmOutcome> call(Tenant tenant, Function<Bitrix24Api, Uni<JsonNode>> request,
                                  Function<JsonNode, CrmOutcome> read) {
         String reference = tenant.crm() == null ? null : tenant.crm().webhookUrlEnv();
@@ -192,7 +364,7 @@ public class Bitrix24Client implements CrmClient {
         }
         Bitrix24Api api = apis.computeIfAbsent(url, this::build);
         String portal = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
-        return limiter.acquire(portal)
+        return limiter.acquire(portal, tenant.crm().rps(), tenant.crm().burst())
                 .chain(() -> request.apply(api))
                 .map(read)
                 .onFailure(WebApplicationException.class).recoverWithItem(e -> {

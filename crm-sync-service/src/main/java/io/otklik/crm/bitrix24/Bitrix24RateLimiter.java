@@ -14,15 +14,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The client-side rate limit of 2 requests per second per Bitrix24 portal (a Bucket4j token bucket per portal host),
- * so we slow down before the portal answers 503 QUERY_LIMIT_EXCEEDED. Waiting never blocks a thread: the caller is
+ * The client-side rate limit per Bitrix24 portal (a Bucket4j token bucket per portal host): by default 2 requests per
+ * second with a burst of 50, Bitrix24's own leaky bucket on non-Enterprise plans, so we slow down before the portal
+ * answers 503 QUERY_LIMIT_EXCEEDED. A tenant's {@code crm.rps} / {@code crm.burst} override the defaults for its
+ * portal (paid plans); the first caller of a portal fixes its bucket. Waiting never blocks a thread: the caller is
  * resumed by a Vert.x timer on its own context.
  */
 @ApplicationScoped
 public class Bitrix24RateLimiter {
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private final int perSecond;
+    private final double perSecond;
     private final int burst;
     private final TimeMeter time;
     private final Vertx vertx;
@@ -32,7 +34,7 @@ public class Bitrix24RateLimiter {
         this(settings.bitrix24().requestsPerSecond(), settings.bitrix24().burst(), TimeMeter.SYSTEM_NANOTIME, vertx);
     }
 
-    Bitrix24RateLimiter(int perSecond, int burst, TimeMeter time, Vertx vertx) {
+    Bitrix24RateLimiter(double perSecond, int burst, TimeMeter time, Vertx vertx) {
         if (perSecond <= 0 || burst <= 0) {
             throw new IllegalArgumentException("the Bitrix24 rate limit needs positive requests-per-second and burst");
         }
@@ -42,23 +44,39 @@ public class Bitrix24RateLimiter {
         this.vertx = vertx;
     }
 
-    /** Completes when one request to the portal may be sent. */
+    /** Completes when one request to the portal may be sent (the configured default limit). */
     public Uni<Void> acquire(String portal) {
+        return acquire(portal, null, null);
+    }
+
+    /**
+     * Completes when one request to the portal may be sent; {@code rps} / {@code burst} (null = the configured
+     * default) are the tenant's own limit, used when the portal's bucket is made.
+     */
+    public Uni<Void> acquire(String portal, Double rps, Integer burst) {
         return Uni.createFrom().deferred(() -> {
-            Duration wait = tryTake(portal);
-            return wait.isZero() ? Uni.createFrom().voidItem() : sleep(wait).chain(() -> acquire(portal));
+            Duration wait = tryTake(portal, rps, burst);
+            return wait.isZero() ? Uni.createFrom().voidItem() : sleep(wait).chain(() -> acquire(portal, rps, burst));
         });
     }
 
     /** Takes a token when one is there (zero), else says how long until the next one. */
     Duration tryTake(String portal) {
-        ConsumptionProbe probe = buckets.computeIfAbsent(portal, p -> newBucket()).tryConsumeAndReturnRemaining(1);
+        return tryTake(portal, null, null);
+    }
+
+    Duration tryTake(String portal, Double rps, Integer burst) {
+        ConsumptionProbe probe = buckets.computeIfAbsent(portal, p -> newBucket(
+                rps == null || rps <= 0 ? perSecond : rps, burst == null || burst <= 0 ? this.burst : burst))
+                .tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(Math.max(1, probe.getNanosToWaitForRefill()));
     }
 
-    private Bucket newBucket() {
+    private Bucket newBucket(double rps, int capacity) {
+        // one token every 1/rps seconds, so fractional rates (0.5/s) work too
+        Duration period = Duration.ofNanos(Math.max(1, Math.round(1_000_000_000d / rps)));
         return Bucket.builder()
-                .addLimit(limit -> limit.capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)))
+                .addLimit(limit -> limit.capacity(capacity).refillGreedy(1, period))
                 .withCustomTimePrecision(time)
                 .build();
     }

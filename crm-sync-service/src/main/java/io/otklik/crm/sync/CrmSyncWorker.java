@@ -85,40 +85,69 @@ public class CrmSyncWorker {
         Instant now = clock.instant();
         return Panache.withTransaction(() -> store.claim(now, now.plus(settings.lease()), settings.batchSize()))
                 .chain(tasks -> tasks.isEmpty() ? Uni.createFrom().item(0)
+                        // every task's CRM call starts at once (the client batches those of one portal); the
+                        // claim never hands out two tasks of one lead, so a lead's calls stay in order
                         : Multi.createFrom().iterable(tasks)
-                                .onItem().transformToUniAndConcatenate(task -> run(task).replaceWith(task))
+                                .onItem().transformToUni(this::call).merge(tasks.size())
                                 .collect().asList()
+                                // then the outcomes are recorded one after the other on this context's session
+                                .chain(steps -> Multi.createFrom().iterable(steps)
+                                        .onItem().transformToUniAndConcatenate(Step::record)
+                                        .collect().asList())
                                 .map(List::size));
     }
 
-    /** One task; a failure to record the outcome leaves it leased, so it comes back when the lease runs out. */
-    private Uni<Void> run(SyncTask task) {
-        Tenant tenant = tenants.byId(task.tenantId()).orElse(null);
-        CrmClient client = clients.forTenant(tenant).orElse(null);
-        Uni<Void> done;
-        if (client == null) {
-            done = record(task, null, CrmOutcome.failed(0, "not_configured",
-                    "tenant " + task.tenantId() + " has no supported CRM", false));
-        } else if (task.operation() == SyncTask.Operation.ADD_LEAD) {
-            done = addLead(task, tenant, client);
-        } else {
-            done = setStatus(task, tenant, client);
-        }
-        return done.invoke(relay::wakeUp)
-                .onFailure().invoke(f -> LOG.warnf("tenant=%s lead=%s task=%d not recorded, retried after its lease:"
-                        + " %s", task.tenantId(), task.leadId(), task.id(), f.getClass().getSimpleName()))
-                .onFailure().recoverWithNull();
+    /** What records a task's outcome in the database, once its CRM call is over. */
+    @FunctionalInterface
+    private interface Recording {
+        Uni<Void> run();
     }
 
-    private Uni<Void> addLead(SyncTask task, Tenant tenant, CrmClient client) {
+    private static Uni<Recording> ready(Recording recording) {
+        return Uni.createFrom().item(recording);
+    }
+
+    /** A task whose CRM call is over, with what records its outcome. */
+    private record Step(SyncTask task, Recording recording) {
+
+        /** A failure to record leaves the task leased, so it comes back when the lease runs out. */
+        Uni<Void> record() {
+            return Uni.createFrom().deferred(recording::run)
+                    .onFailure().invoke(f -> LOG.warnf("tenant=%s lead=%s task=%d not recorded, retried after its"
+                            + " lease: %s", task.tenantId(), task.leadId(), task.id(), f.getClass().getSimpleName()))
+                    .onFailure().recoverWithNull();
+        }
+    }
+
+    /** Makes the task's CRM call(s); never fails. */
+    private Uni<Step> call(SyncTask task) {
+        Tenant tenant = tenants.byId(task.tenantId()).orElse(null);
+        CrmClient client = clients.forTenant(tenant).orElse(null);
+        Uni<Recording> recording;
+        if (client == null) {
+            recording = ready(() -> record(task, null, CrmOutcome.failed(0, "not_configured",
+                    "tenant " + task.tenantId() + " has no supported CRM", false)));
+        } else if (task.operation() == SyncTask.Operation.ADD_LEAD) {
+            recording = addLead(task, tenant, client);
+        } else {
+            recording = setStatus(task, tenant, client);
+        }
+        return recording
+                .onFailure().recoverWithItem(f -> (Recording) () -> record(task, client, CrmOutcome.failed(0, "internal",
+                        f.getClass().getSimpleName(), true)))
+                .map(r -> new Step(task, () -> r.run().invoke(relay::wakeUp)));
+    }
+
+    private Uni<Recording> addLead(SyncTask task, Tenant tenant, CrmClient client) {
         LeadCreated lead;
         try {
             lead = EventJson.mapper().readValue(task.payload(), LeadCreated.class);
         } catch (JsonProcessingException e) {
-            return record(task, client, CrmOutcome.failed(0, "bad_payload", "unreadable lead", false));
+            return ready(() -> record(task, client, CrmOutcome.failed(0, "bad_payload",
+                    "unreadable lead", false)));
         }
         if (task.crmLeadId() != null) {
-            return Panache.withTransaction(() -> store.done(task.id(), clock.instant()));
+            return ready(() -> Panache.withTransaction(() -> store.done(task.id(), clock.instant())));
         }
         Uni<CrmOutcome> outcome;
         if (task.attempt() > 1) {
@@ -134,7 +163,7 @@ public class CrmSyncWorker {
         } else {
             outcome = client.addLead(tenant, lead);
         }
-        return outcome.chain(o -> o.ok()
+        return outcome.map(o -> (Recording) () -> o.ok()
                 ? Panache.withTransaction(() -> leadAdded(task, client, lead, o.crmLeadId()))
                 : record(task, client, o));
     }
@@ -156,16 +185,18 @@ public class CrmSyncWorker {
                 });
     }
 
-    private Uni<Void> setStatus(SyncTask task, Tenant tenant, CrmClient client) {
+    private Uni<Recording> setStatus(SyncTask task, Tenant tenant,
+                                                                  CrmClient client) {
         StatusChange change;
         try {
             change = EventJson.mapper().readValue(task.payload(), StatusChange.class);
         } catch (JsonProcessingException e) {
-            return record(task, client, CrmOutcome.failed(0, "bad_payload", "unreadable status change", false));
+            return ready(() -> record(task, client, CrmOutcome.failed(0, "bad_payload",
+                    "unreadable status change", false)));
         }
         if (task.crmLeadId() == null) {
-            return record(task, client, CrmOutcome.failed(0, "lead_not_in_crm",
-                    "the lead was never added to the CRM, its status cannot be set", false));
+            return ready(() -> record(task, client, CrmOutcome.failed(0, "lead_not_in_crm",
+                    "the lead was never added to the CRM, its status cannot be set", false)));
         }
         LeadStatus current = task.crmStatus();
         LeadStatus target = StatusPolicy.target(current, change);
@@ -180,10 +211,10 @@ public class CrmSyncWorker {
         if (update.isEmpty()) {
             LOG.infof("tenant=%s lead=%s is %s already, %s from %s changes nothing", task.tenantId(), task.leadId(),
                     current, change.status(), change.cause());
-            return Panache.withTransaction(() -> store.done(task.id(), clock.instant()));
+            return ready(() -> Panache.withTransaction(() -> store.done(task.id(), clock.instant())));
         }
         String conversationId = task.conversationId() != null ? task.conversationId() : change.conversationId();
-        return client.updateLead(tenant, task.crmLeadId(), update).chain(o -> {
+        return client.updateLead(tenant, task.crmLeadId(), update).map(o -> (Recording) () -> {
             if (!o.ok()) {
                 return record(task, client, o);
             }

@@ -49,4 +49,30 @@ class Bitrix24RateLimiterTest {
         limiter.acquire("p").await().atMost(Duration.ofSeconds(1));
         assertThat(limiter.tryTake("p")).isEqualTo(Duration.ofMillis(500));
     }
+
+    @Test
+    void theDefaultIsABurstOfFiftyThenTwoPerSecond() {
+        FakeTime time = new FakeTime();
+        Bitrix24RateLimiter limiter = new Bitrix24RateLimiter(2, 50, time, null);
+        for (int i = 0; i < 50; i++) {
+            assertThat(limiter.tryTake("salon.bitrix24.ru")).isZero();
+        }
+        assertThat(limiter.tryTake("salon.bitrix24.ru")).isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void aTenantsOwnLimitMakesItsPortalsBucket() {
+        FakeTime time = new FakeTime();
+        Bitrix24RateLimiter limiter = new Bitrix24RateLimiter(2, 50, time, null);
+        // an Enterprise portal: 5 per second, burst 3 (small to keep the test short)
+        for (int i = 0; i < 3; i++) {
+            assertThat(limiter.tryTake("big.bitrix24.ru", 5.0, 3)).isZero();
+        }
+        assertThat(limiter.tryTake("big.bitrix24.ru", 5.0, 3)).isEqualTo(Duration.ofMillis(200));
+        // a fractional rate
+        assertThat(limiter.tryTake("slow.bitrix24.ru", 0.5, 1)).isZero();
+        assertThat(limiter.tryTake("slow.bitrix24.ru", 0.5, 1)).isEqualTo(Duration.ofSeconds(2));
+        // no override: the defaults
+        assertThat(limiter.tryTake("other.bitrix24.ru", null, null)).isZero();
+    }
 }
