@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,6 +40,8 @@ public class Bitrix24OfflineReconciler {
     private final Bitrix24InboundProcessor processor;
     private final Clock clock;
     private final CrmSettings.Inbound settings;
+    /** Tenants whose last event.offline.get failed (warned about once). */
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
 
     public Bitrix24OfflineReconciler(TenantRegistry tenants, Bitrix24Reader reader, InboundEventStore store,
                                      SyncTaskStore leads, Bitrix24InboundProcessor processor, Clock clock,
@@ -79,10 +83,16 @@ public class Bitrix24OfflineReconciler {
         int limit = settings.offlinePageSize();
         return reader.offlineEvents(tenant, limit).chain(found -> {
             if (found.failure() != null) {
-                LOG.warnf("tenant=%s Bitrix24 event.offline.get failed: error=%s http=%d (offline events need the"
-                        + " portal's app to bind ONCRMLEADUPDATE with event_type=offline)", tenant.id(),
-                        found.failure().errorCode(), found.failure().httpStatus());
+                // a portal without offline delivery fails every run: warn once, then until it works again quietly
+                boolean first = failing.add(tenant.id());
+                LOG.logf(first ? Logger.Level.WARN : Logger.Level.DEBUG, "tenant=%s Bitrix24 event.offline.get"
+                        + " failed: error=%s http=%d (offline events need the portal's app to bind ONCRMLEADUPDATE"
+                        + " with event_type=offline)", tenant.id(), found.failure().errorCode(),
+                        found.failure().httpStatus());
                 return Uni.createFrom().item(recordedSoFar);
+            }
+            if (failing.remove(tenant.id())) {
+                LOG.infof("tenant=%s Bitrix24 event.offline.get works again", tenant.id());
             }
             if (found.size() == 0 || found.processId() == null) {
                 return Uni.createFrom().item(recordedSoFar);

@@ -276,6 +276,38 @@ class Bitrix24InboundTest {
     }
 
     @Test
+    void anOfflinePageWhoseClearFailedComesAgainAndIsRecordedOnce() {
+        Lead lead = knownLead(SALON, LeadStatus.IN_PROCESSING);
+        crmShows(lead, "CONVERTED", "S", false);
+        String message = UUID.randomUUID().toString().replace("-", "");
+        String scenario = "offline-clear-fails-" + message;
+        String page = offlinePage(lead, message);
+        portal.stubFor(post(urlEqualTo(PATH + "/event.offline.get.json")).atPriority(1)
+                .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(TestData.answer(page))));
+        portal.stubFor(post(urlEqualTo(PATH + "/event.offline.clear.json")).atPriority(1)
+                .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED).willSetStateTo("again")
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"QUERY_LIMIT_EXCEEDED\",\"error_description\":\"Too many requests\"}")));
+        portal.stubFor(post(urlEqualTo(PATH + "/event.offline.get.json")).atPriority(1)
+                .inScenario(scenario).whenScenarioStateIs("again")
+                .willReturn(json(TestData.answer(page))));
+        portal.stubFor(post(urlEqualTo(PATH + "/event.offline.clear.json")).atPriority(1)
+                .inScenario(scenario).whenScenarioStateIs("again").willSetStateTo("cleared")
+                .willReturn(json(TestData.answer("true"))));
+        try (KafkaEvents.Listener events = KafkaEvents.listen(EventTypes.LEAD_STATUS_CHANGED.topic())) {
+            events.await(EventTypes.LEAD_STATUS_CHANGED, e -> e.data().leadId().equals(lead.id()), WAIT);
+            await().atMost(WAIT).untilAsserted(() -> portal.verify(2,
+                    postRequestedFor(urlEqualTo(PATH + "/event.offline.clear.json")).withRequestBody(
+                            matchingJsonPath("$.message_id[0]", WireMock.equalTo(message)))));
+            assertThat(eventsOf(events, lead)).singleElement()
+                    .satisfies(e -> assertThat(e.status()).isEqualTo(LeadStatus.WON));
+        }
+        assertThat(TestData.rows("select message_id from crm_inbound_event where lead_id = ?", lead.id()))
+                .singleElement().satisfies(row -> assertThat(row).containsEntry("message_id", message));
+    }
+
+    @Test
     void aReadThatHitsTheLimitIsRetriedAndADeletedLeadIsGivenUp() {
         Lead lead = knownLead(SALON, LeadStatus.NEW);
         portal.stubFor(post(urlEqualTo(PATH + "/crm.lead.get.json"))
@@ -317,10 +349,7 @@ class Bitrix24InboundTest {
     String offlineQueueHolds(Lead lead, String name) {
         String message = UUID.randomUUID().toString().replace("-", "");
         String scenario = "offline-" + name + "-" + message;
-        String events = "{\"process_id\":\"proc-" + message + "\",\"events\":[{\"ID\":\"17\","
-                + "\"TIMESTAMP_X\":\"2026-11-26T15:00:00+03:00\",\"EVENT_NAME\":\"ONCRMLEADUPDATE\","
-                + "\"EVENT_DATA\":{\"FIELDS\":{\"ID\":" + lead.crmId() + "}},"
-                + "\"EVENT_ADDITIONAL\":{\"user_id\":\"7\"},\"MESSAGE_ID\":\"" + message + "\"}]}";
+        String events = offlinePage(lead, message);
         portal.stubFor(post(urlEqualTo(PATH + "/event.offline.get.json")).atPriority(1)
                 .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(json(TestData.answer(events))));
@@ -328,6 +357,14 @@ class Bitrix24InboundTest {
                 .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED).willSetStateTo("cleared")
                 .willReturn(json(TestData.answer("true"))));
         return message;
+    }
+
+    /** event.offline.get's result with one ONCRMLEADUPDATE of the lead (wire-formats.md 4.8). */
+    static String offlinePage(Lead lead, String message) {
+        return "{\"process_id\":\"proc-" + message + "\",\"events\":[{\"ID\":\"17\","
+                + "\"TIMESTAMP_X\":\"2026-11-26T15:00:00+03:00\",\"EVENT_NAME\":\"ONCRMLEADUPDATE\","
+                + "\"EVENT_DATA\":{\"FIELDS\":{\"ID\":" + lead.crmId() + "}},"
+                + "\"EVENT_ADDITIONAL\":{\"user_id\":\"7\"},\"MESSAGE_ID\":\"" + message + "\"}]}";
     }
 
     static void execute(String sql, Object... params) {
