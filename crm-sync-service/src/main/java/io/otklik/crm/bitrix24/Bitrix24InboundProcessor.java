@@ -5,6 +5,7 @@ import io.otklik.crm.CrmOutcome;
 import io.otklik.crm.CrmSettings;
 import io.otklik.crm.bitrix24.InboundEventStore.InboundEvent;
 import io.otklik.crm.sync.Backoff;
+import io.otklik.crm.sync.StatusPolicy;
 import io.otklik.events.EventTypes;
 import io.otklik.events.data.LeadStatus;
 import io.otklik.events.data.LeadStatusChanged;
@@ -151,7 +152,8 @@ public class Bitrix24InboundProcessor {
                     return processed(events, readAt, statusId, status, null, now);
                 }
                 return store.writePending(event.leadId(), status).chain(pending -> {
-                    if (pending) {
+                    // a pending write the worker would skip (it never moves a lead back) announces nothing itself
+                    if (pending && StatusPolicy.movesForward(known.status(), status)) {
                         LOG.infof("tenant=%s lead=%s Bitrix24 lead %s shows %s that our pending write sets,"
                                 + " left to it", event.tenantId(), event.leadId(), event.crmLeadId(), status);
                         return processed(events, readAt, statusId, status, null, now);

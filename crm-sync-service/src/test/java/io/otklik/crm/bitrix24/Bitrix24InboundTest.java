@@ -199,11 +199,26 @@ class Bitrix24InboundTest {
                 + " next_attempt_at) values (?, ?, 'SET_STATUS', cast(? as jsonb), 'PENDING', 1, ?)", SALON,
                 confirming.id(), "{\"status\":\"CONFIRMED\",\"cause\":\"appointment_confirmed\"}",
                 Timestamp.from(Instant.now().plusSeconds(3600)));
+        // a pending write the worker will skip (it never moves a confirmed lead back) is no echo: the manager's
+        // move back to "in process" is announced
+        Lead movedBack = knownLead(SALON, LeadStatus.CONFIRMED);
+        crmShows(movedBack, "IN_PROCESS", "P", false);
+        execute("insert into crm_sync_task (tenant_id, lead_id, operation, payload, status, attempts,"
+                + " next_attempt_at) values (?, ?, 'SET_STATUS', cast(? as jsonb), 'PENDING', 1, ?)", SALON,
+                movedBack.id(), "{\"status\":\"IN_PROCESSING\",\"cause\":\"appointment_booked\"}",
+                Timestamp.from(Instant.now().plusSeconds(3600)));
         try (KafkaEvents.Listener events = KafkaEvents.listen(EventTypes.LEAD_STATUS_CHANGED.topic())) {
             webhook(SALON, "ONCRMLEADUPDATE", lead.crmId(), TOKEN).then().statusCode(200)
                     .body("recorded", equalTo(true));
             webhook(SALON, "ONCRMLEADUPDATE", confirming.crmId(), TOKEN).then().statusCode(200)
                     .body("recorded", equalTo(true));
+            webhook(SALON, "ONCRMLEADUPDATE", movedBack.crmId(), TOKEN).then().statusCode(200)
+                    .body("recorded", equalTo(true));
+            assertThat(events.await(EventTypes.LEAD_STATUS_CHANGED, e -> e.data().leadId().equals(movedBack.id()),
+                    WAIT).event().data()).satisfies(d -> {
+                        assertThat(d.status()).isEqualTo(LeadStatus.IN_PROCESSING);
+                        assertThat(d.previousStatus()).isEqualTo(LeadStatus.CONFIRMED);
+                    });
             awaitProcessed(lead, "webhook");
             awaitProcessed(confirming, "webhook");
             assertThat(eventsOf(events, lead)).isEmpty();
@@ -211,7 +226,8 @@ class Bitrix24InboundTest {
         }
         assertThat(knownStatus(lead)).isEqualTo("IN_PROCESSING");
         assertThat(knownStatus(confirming)).isEqualTo("IN_PROCESSING");
-        portal.verify(2, postRequestedFor(urlEqualTo(PATH + "/crm.lead.get.json")));
+        assertThat(knownStatus(movedBack)).isEqualTo("IN_PROCESSING");
+        portal.verify(3, postRequestedFor(urlEqualTo(PATH + "/crm.lead.get.json")));
     }
 
     @Test
