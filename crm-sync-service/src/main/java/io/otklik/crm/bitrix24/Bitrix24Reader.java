@@ -74,8 +74,8 @@ public class Bitrix24Reader {
 
     /** Reads (without removing) the oldest lead events of the offline queue. */
     public Uni<OfflinePage> offlineEvents(Tenant tenant, int limit) {
-        Map<String, Object> body = Map.of("filter", Map.of("=EVENT_NAME", Bitrix24EventService.LEAD_UPDATE), "order", Map.of("ID", "ASC"),
-                "limit", limit, "clear", 0);
+        Map<String, Object> body = Map.of("filter", Map.of("=EVENT_NAME", Bitrix24EventService.LEAD_UPDATE),
+                "order", Map.of("ID", "ASC"), "limit", limit, "clear", 0);
         return call(tenant, api -> api.offlineGet(body)).map(answer -> {
             if (answer.failure() != null) {
                 return new OfflinePage(null, List.of(), 0, answer.failure());

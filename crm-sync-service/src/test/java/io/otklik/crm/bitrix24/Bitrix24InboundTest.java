@@ -251,8 +251,10 @@ class Bitrix24InboundTest {
     void aLostWebhookIsPickedUpFromTheOfflineQueue() {
         Lead lead = knownLead(SALON, LeadStatus.NEW);
         crmShows(lead, "IN_PROCESS", "P", false);
-        String message = offlineQueueHolds(lead, "lost");
+        String message;
         try (KafkaEvents.Listener events = KafkaEvents.listen(EventTypes.LEAD_STATUS_CHANGED.topic())) {
+            // the queue fills only once we listen: the job reads it every second
+            message = offlineQueueHolds(lead, "lost");
             LeadStatusChanged changed = events.await(EventTypes.LEAD_STATUS_CHANGED,
                     e -> e.data().leadId().equals(lead.id()), WAIT).event().data();
             assertThat(changed.status()).isEqualTo(LeadStatus.IN_PROCESSING);
@@ -298,20 +300,24 @@ class Bitrix24InboundTest {
         String message = UUID.randomUUID().toString().replace("-", "");
         String scenario = "offline-clear-fails-" + message;
         String page = offlinePage(lead, message);
-        portal.stubFor(post(urlEqualTo(PATH + "/event.offline.get.json")).atPriority(1)
-                .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(json(TestData.answer(page))));
+        // listening before the queue fills: the job reads it every second
+        KafkaEvents.Listener events = KafkaEvents.listen(EventTypes.LEAD_STATUS_CHANGED.topic());
         portal.stubFor(post(urlEqualTo(PATH + "/event.offline.clear.json")).atPriority(1)
                 .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED).willSetStateTo("again")
                 .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":\"QUERY_LIMIT_EXCEEDED\",\"error_description\":\"Too many requests\"}")));
+                        .withBody("{\"error\":\"QUERY_LIMIT_EXCEEDED\","
+                                + "\"error_description\":\"Too many requests\"}")));
         portal.stubFor(post(urlEqualTo(PATH + "/event.offline.get.json")).atPriority(1)
                 .inScenario(scenario).whenScenarioStateIs("again")
                 .willReturn(json(TestData.answer(page))));
         portal.stubFor(post(urlEqualTo(PATH + "/event.offline.clear.json")).atPriority(1)
                 .inScenario(scenario).whenScenarioStateIs("again").willSetStateTo("cleared")
                 .willReturn(json(TestData.answer("true"))));
-        try (KafkaEvents.Listener events = KafkaEvents.listen(EventTypes.LEAD_STATUS_CHANGED.topic())) {
+        // the page last, so the job never reads it before its clear answers are in place
+        portal.stubFor(post(urlEqualTo(PATH + "/event.offline.get.json")).atPriority(1)
+                .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(TestData.answer(page))));
+        try (events) {
             events.await(EventTypes.LEAD_STATUS_CHANGED, e -> e.data().leadId().equals(lead.id()), WAIT);
             await().atMost(WAIT).untilAsserted(() -> portal.verify(2,
                     postRequestedFor(urlEqualTo(PATH + "/event.offline.clear.json")).withRequestBody(
@@ -330,7 +336,8 @@ class Bitrix24InboundTest {
                 .withRequestBody(matchingJsonPath("$.id", WireMock.equalTo(lead.crmId())))
                 .inScenario("limit").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("drained")
                 .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":\"QUERY_LIMIT_EXCEEDED\",\"error_description\":\"Too many requests\"}")));
+                        .withBody("{\"error\":\"QUERY_LIMIT_EXCEEDED\","
+                                + "\"error_description\":\"Too many requests\"}")));
         portal.stubFor(post(urlEqualTo(PATH + "/crm.lead.get.json"))
                 .withRequestBody(matchingJsonPath("$.id", WireMock.equalTo(lead.crmId())))
                 .inScenario("limit").whenScenarioStateIs("drained")
@@ -366,12 +373,12 @@ class Bitrix24InboundTest {
         String message = UUID.randomUUID().toString().replace("-", "");
         String scenario = "offline-" + name + "-" + message;
         String events = offlinePage(lead, message);
-        portal.stubFor(post(urlEqualTo(PATH + "/event.offline.get.json")).atPriority(1)
-                .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(json(TestData.answer(events))));
         portal.stubFor(post(urlEqualTo(PATH + "/event.offline.clear.json")).atPriority(1)
                 .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED).willSetStateTo("cleared")
                 .willReturn(json(TestData.answer("true"))));
+        portal.stubFor(post(urlEqualTo(PATH + "/event.offline.get.json")).atPriority(1)
+                .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(TestData.answer(events))));
         return message;
     }
 
