@@ -14,6 +14,8 @@ public interface CrmSettings {
 
     Bitrix24 bitrix24();
 
+    Inbound inbound();
+
     /** The worker's loop. */
     interface Sync {
 
@@ -104,5 +106,33 @@ public interface CrmSettings {
          */
         @WithDefault("true")
         boolean linkDuplicates();
+    }
+
+    /** Status changes made in the CRM: the processor of recorded outbound events and the offline reconcile job. */
+    interface Inbound {
+
+        /** The processor's safety-net tick (it also runs right after a webhook is recorded). */
+        @WithDefault("5s")
+        String pollInterval();
+
+        /** Events claimed at once; they run one after the other. */
+        @WithDefault("20")
+        int batchSize();
+
+        /** How long a claimed event is hidden from other replicas while its crm.lead.get runs. */
+        @WithDefault("5m")
+        Duration lease();
+
+        /** How often event.offline.get is read for updates the webhook missed; "off" disables the job. */
+        @WithDefault("5m")
+        String reconcileInterval();
+
+        /** Records asked of event.offline.get per call (Bitrix24 allows up to 1000; 50 is its default). */
+        @WithDefault("50")
+        int offlinePageSize();
+
+        /** The portal's STATUS_ID meaning "the client did not come" when the tenant's crm.statuses maps none. */
+        @WithDefault("UC_NOSHOW")
+        String noShowStatusId();
     }
 }

@@ -199,6 +199,23 @@ class EventContractTest {
     }
 
     @Test
+    void leadStatusChangesSayWhoMadeThemAndTheFirstShapeStillReads() throws IOException {
+        ObjectMapper mapper = EventJson.mapper();
+        String json = EventJson.write(EventEnvelope.of(EventTypes.LEAD_STATUS_CHANGED, "crm-sync-service",
+                EventSamples.T, "demo-salon", EventSamples.CONVERSATION,
+                (io.otklik.events.data.LeadStatusChanged) EventSamples.all().get(EventTypes.LEAD_STATUS_CHANGED)));
+        assertThat(EventSchemas.violations(json)).isEmpty();
+        assertThat(EventJson.read(json, EventTypes.LEAD_STATUS_CHANGED).data().origin()).isEqualTo("crm");
+        ObjectNode other = (ObjectNode) mapper.readTree(json);
+        ((ObjectNode) other.get("data")).put("origin", "manager");
+        assertThat(EventSchemas.violations(other.toString())).anyMatch(v -> v.contains("origin"));
+        ObjectNode first = (ObjectNode) mapper.readTree(json);
+        ((ObjectNode) first.get("data")).remove("origin");
+        assertThat(EventSchemas.violations(first.toString())).isEmpty();
+        assertThat(EventJson.read(first.toString(), EventTypes.LEAD_STATUS_CHANGED).data().origin()).isNull();
+    }
+
+    @Test
     void aMessageInTheFirstShapeStillReads() {
         String json = """
                 {"id":"7d1f0f7e-0000-4000-8000-000000000001","type":"message_received","source":"ingest-service",

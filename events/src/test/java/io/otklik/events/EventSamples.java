@@ -90,7 +90,7 @@ final class EventSamples {
                 Map.entry(EventTypes.REMINDER_SENT, new ReminderSent(UUID.randomUUID(), APPOINTMENT, CONVERSATION,
                         Channel.WHATSAPP, "before_24h", T, T.plusSeconds(1), "A")),
                 Map.entry(EventTypes.LEAD_STATUS_CHANGED, new LeadStatusChanged(LEAD, CONVERSATION, "bitrix24", "3465",
-                        LeadStatus.NEW, null, T)),
+                        LeadStatus.CONFIRMED, LeadStatus.IN_PROCESSING, T, LeadStatusChanged.ORIGIN_CRM)),
                 Map.entry(EventTypes.INTENT_FEEDBACK, new io.otklik.events.data.IntentFeedback(
                         MESSAGE.messageId(), CONVERSATION, "INFO", "PRICE", "embedded-maxent-0123456789", T)),
                 Map.entry(EventTypes.NO_SHOW, new NoShow(APPOINTMENT, CONVERSATION, LEAD, T, T.plusSeconds(3600),

@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
 /**
  * Bitrix24's outbound webhooks (form fields {@code event}, {@code data[FIELDS][ID]}, {@code auth[application_token]}).
  * The token is the only proof of origin (there is no signature), compared in constant time. An ONCRMLEADUPDATE of one
- * of our leads is recorded and answered at once: Bitrix24 deprioritises slow handlers and does not retry.
+ * of our leads is recorded and answered at once: Bitrix24 deprioritises slow handlers and does not retry. The
+ * {@link Bitrix24InboundProcessor} reads the lead back after the commit.
  */
 @ApplicationScoped
 public class Bitrix24EventService {
@@ -31,13 +32,21 @@ public class Bitrix24EventService {
     public static final String FIELD_TOKEN = "auth[application_token]";
     private static final Logger LOG = Logger.getLogger(Bitrix24EventService.class);
 
+    /** {@code crm_inbound_event.source} of events posted to the webhook. */
+    public static final String SOURCE = "webhook";
+
     private final TenantRegistry tenants;
     private final SyncTaskStore leads;
+    private final InboundEventStore inbound;
+    private final Bitrix24InboundProcessor processor;
     private final Clock clock;
 
-    public Bitrix24EventService(TenantRegistry tenants, SyncTaskStore leads, Clock clock) {
+    public Bitrix24EventService(TenantRegistry tenants, SyncTaskStore leads, InboundEventStore inbound,
+                                Bitrix24InboundProcessor processor, Clock clock) {
         this.tenants = tenants;
         this.leads = leads;
+        this.inbound = inbound;
+        this.processor = processor;
         this.clock = clock;
     }
 
@@ -78,25 +87,24 @@ public class Bitrix24EventService {
         }
         String name = event.strip().toUpperCase(Locale.ROOT);
         if (!LEAD_UPDATE.equals(name)) {
+            // ONCRMLEADADD: leads created in the CRM are not ours (ours are added by us, with ORIGIN_ID);
+            // ONCRMLEADDELETE: a deleted lead has no status to follow. Both are acknowledged and dropped.
             return Uni.createFrom().item(new Answer(false, name, id, null, "only " + LEAD_UPDATE + " is handled"));
         }
         return Panache.withTransaction(() -> leads.leadOf(tenantId, Bitrix24Client.TYPE, id)
                 .chain(leadId -> leadId == null
                         ? Uni.createFrom().item(new Answer(false, name, id, null, "not a lead of ours"))
-                        : Panache.getSession().chain(session -> session.createNativeQuery("""
-                                        insert into crm_inbound_event (tenant_id, crm, event, crm_lead_id, lead_id,
-                                            received_at)
-                                        values (:tenant, :crm, :event, :crmLead, :lead, :at)""")
-                                .setParameter("tenant", tenantId)
-                                .setParameter("crm", Bitrix24Client.TYPE)
-                                .setParameter("event", name)
-                                .setParameter("crmLead", id)
-                                .setParameter("lead", leadId)
-                                .setParameter("at", clock.instant())
-                                .executeUpdate())
-                        .invoke(() -> LOG.infof("tenant=%s lead=%s Bitrix24 lead %s updated in the CRM, recorded",
-                                tenantId, leadId, id))
-                        .replaceWith(new Answer(true, name, id, leadId, null))));
+                        : inbound.record(tenantId, Bitrix24Client.TYPE, name, id, leadId, SOURCE, null,
+                                        clock.instant())
+                                .invoke(() -> LOG.infof("tenant=%s lead=%s Bitrix24 lead %s updated in the CRM,"
+                                        + " recorded", tenantId, leadId, id))
+                                .replaceWith(new Answer(true, name, id, leadId, null))))
+                // read back from the CRM after the commit, never inside the webhook's answer
+                .invoke(answer -> {
+                    if (answer.recorded()) {
+                        processor.wakeUp();
+                    }
+                });
     }
 
     /** Constant-time comparison; digests first so not even the length leaks. */

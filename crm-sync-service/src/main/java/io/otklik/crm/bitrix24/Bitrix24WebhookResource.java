@@ -9,7 +9,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 
-/** Bitrix24 outbound webhooks of one tenant: {@code POST /webhooks/bitrix24/{tenantId}}, form-encoded. */
+/**
+ * Bitrix24 outbound webhooks of one tenant, form-encoded: {@code POST /api/v1/crm/bitrix24/{tenantId}/events}
+ * ({@link Bitrix24EventsResource}) and the first address {@code POST /webhooks/bitrix24/{tenantId}}, kept for portals
+ * configured with it.
+ */
 @Path("/webhooks/bitrix24")
 public class Bitrix24WebhookResource {
 

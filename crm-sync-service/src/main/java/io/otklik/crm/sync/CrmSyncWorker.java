@@ -260,7 +260,8 @@ public class CrmSyncWorker {
                               LeadStatus previous, Instant now) {
         String key = conversationId != null ? conversationId : task.leadId().toString();
         return outbox.publish(EventTypes.LEAD_STATUS_CHANGED, task.tenantId(), key, key,
-                        new LeadStatusChanged(task.leadId(), conversationId, crm, crmLeadId, status, previous, now))
+                        new LeadStatusChanged(task.leadId(), conversationId, crm, crmLeadId, status, previous, now,
+                                LeadStatusChanged.ORIGIN_OTKLIK))
                 .replaceWithVoid();
     }
 }
