@@ -347,40 +347,6 @@ public class Bitrix24Client implements CrmClient {
                         "no answer from the portal: " + e.getClass().getSimpleName(), true)));
     }
 
-    /** A call sent alone, outside the batching queue (kept for methods that must not share a batch). */
-    private Uni<CrmOutcome> call(Tenant tenant, Function<Bitrix24Api, Uni<JsonNode>> request,
-                                 Function<JsonNode, CrmOutcome> read) {
-        String reference = tenant.crm() == null ? null : tenant.crm().webhookUrlEnv();
-        String url = tenants.secret(reference).map(u -> u.strip().replaceAll("/+$", "")).orElse(null);
-        URI uri;
-        try {
-            uri = url == null ? null : URI.create(url);
-        } catch (IllegalArgumentException e) {
-            uri = null;
-        }
-        if (uri == null || uri.getHost() == null) {
-            return Uni.createFrom().item(CrmOutcome.failed(0, "not_configured",
-                    "the Bitrix24 webhook URL " + reference + " is not set or not a URL", false));
-        }
-        Bitrix24Api api = apis.computeIfAbsent(url, this::build);
-        String portal = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
-        return limiter.acquire(portal, tenant.crm().rps(), tenant.crm().burst())
-                .chain(() -> request.apply(api))
-                .map(read)
-                .onFailure(WebApplicationException.class).recoverWithItem(e -> {
-                    var response = ((WebApplicationException) e).getResponse();
-                    String body;
-                    try {
-                        body = response.readEntity(String.class);
-                    } catch (RuntimeException unreadable) {
-                        body = null;
-                    }
-                    return Bitrix24Errors.fromResponse(response.getStatus(), body);
-                })
-                .onFailure().recoverWithItem(e -> CrmOutcome.failed(0, isTimeout(e) ? "timeout" : "unreachable",
-                        "no answer from the portal: " + e.getClass().getSimpleName(), true));
-    }
-
     private Bitrix24Api build(String url) {
         long timeout = settings.timeout().toMillis();
         return QuarkusRestClientBuilder.newBuilder()

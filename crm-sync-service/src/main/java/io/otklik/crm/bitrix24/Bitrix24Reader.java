@@ -126,7 +126,7 @@ public class Bitrix24Reader {
         }
         Bitrix24InboundApi api = apis.computeIfAbsent(url, this::build);
         String portal = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
-        return limiter.acquire(portal)
+        return limiter.acquire(portal, tenant.crm().rps(), tenant.crm().burst())
                 .chain(() -> request.apply(api))
                 .map(json -> new Answer(json, null))
                 .onFailure(WebApplicationException.class).recoverWithItem(e -> {
