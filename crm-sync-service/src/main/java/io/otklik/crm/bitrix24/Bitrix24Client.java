@@ -8,15 +8,12 @@ import io.otklik.events.data.LeadCreated;
 import io.otklik.events.data.LeadStatus;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.platform.tenant.TenantRegistry;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import jakarta.ws.rs.WebApplicationException;
 import io.otklik.crm.LeadUpdate;
-import java.net.URI;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.AbstractMap;
@@ -26,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
@@ -193,21 +189,12 @@ public class Bitrix24Client implements CrmClient {
     /** A call that may share a batch with other calls due for the same portal. */
     Uni<CrmOutcome> call(Tenant tenant, String method, Map<String, Object> body,
                          Function<JsonNode, CrmOutcome> read) {
-        String reference = tenant.crm() == null ? null : tenant.crm().webhookUrlEnv();
-        String url = tenants.secret(reference).map(u -> u.strip().replaceAll("/+$", "")).orElse(null);
-        URI uri;
-        try {
-            uri = url == null ? null : URI.create(url);
-        } catch (IllegalArgumentException e) {
-            uri = null;
+        Bitrix24Webhook webhook = Bitrix24Webhook.of(tenants, tenant);
+        if (webhook == null) {
+            return Uni.createFrom().item(Bitrix24Webhook.notConfigured(tenant));
         }
-        if (uri == null || uri.getHost() == null) {
-            return Uni.createFrom().item(CrmOutcome.failed(0, "not_configured",
-                    "the Bitrix24 webhook URL " + reference + " is not set or not a URL", false));
-        }
-        String host = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
-        Portal portal = portals.computeIfAbsent(url, u -> new Portal(host, apis.computeIfAbsent(u, this::build),
-                tenant.crm().rps(), tenant.crm().burst()));
+        Portal portal = portals.computeIfAbsent(webhook.url(), u -> new Portal(webhook.host(),
+                apis.computeIfAbsent(u, this::build), tenant.crm().rps(), tenant.crm().burst()));
         return submit(portal, method, body).map(answer -> answer.failure() != null ? answer.failure()
                 : read.apply(answer.body()));
     }
@@ -332,41 +319,15 @@ public class Bitrix24Client implements CrmClient {
 
     /** HTTP errors and missing answers as failed outcomes (never a failed Uni). */
     private static Uni<Answer> recover(Uni<Answer> call) {
-        return call.onFailure(WebApplicationException.class).recoverWithItem(e -> {
-                    var response = ((WebApplicationException) e).getResponse();
-                    String body;
-                    try {
-                        body = response.readEntity(String.class);
-                    } catch (RuntimeException unreadable) {
-                        body = null;
-                    }
-                    return new Answer(null, Bitrix24Errors.fromResponse(response.getStatus(), body));
-                })
-                .onFailure().recoverWithItem(e -> new Answer(null, CrmOutcome.failed(0,
-                        isTimeout(e) ? "timeout" : "unreachable",
-                        "no answer from the portal: " + e.getClass().getSimpleName(), true)));
+        return call.onFailure().recoverWithItem(e -> new Answer(null, Bitrix24Errors.fromFailure(e)));
     }
 
     private Bitrix24Api build(String url) {
-        long timeout = settings.timeout().toMillis();
-        return QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(url))
-                .connectTimeout(timeout, TimeUnit.MILLISECONDS)
-                .readTimeout(timeout, TimeUnit.MILLISECONDS)
-                .build(Bitrix24Api.class);
+        return Bitrix24Webhook.client(url, settings.timeout(), Bitrix24Api.class);
     }
 
     /** A 2xx answer we cannot read: retry (a lead it may have added is found by ORIGIN_ID on the next attempt). */
     private static CrmOutcome unexpected(String reason) {
         return CrmOutcome.failed(200, "ERROR_UNEXPECTED_ANSWER", reason, true);
-    }
-
-    private static boolean isTimeout(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getClass().getSimpleName().contains("Timeout")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

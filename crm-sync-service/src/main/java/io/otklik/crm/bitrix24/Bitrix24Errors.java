@@ -3,6 +3,7 @@ package io.otklik.crm.bitrix24;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.otklik.crm.CrmOutcome;
+import jakarta.ws.rs.WebApplicationException;
 
 /**
  * Reads a Bitrix24 error answer ({@code {"error":"QUERY_LIMIT_EXCEEDED","error_description":"..."}}) and decides
@@ -14,6 +15,30 @@ public final class Bitrix24Errors {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Bitrix24Errors() {
+    }
+
+    /**
+     * A failed call as an outcome: the portal's error answer (an HTTP error status), or no answer at all — a timeout
+     * or an unreachable portal, both worth trying again. Exception messages (which may contain the webhook URL) are
+     * never kept, only the exception's class name.
+     */
+    public static CrmOutcome fromFailure(Throwable e) {
+        if (e instanceof WebApplicationException w) {
+            var response = w.getResponse();
+            String body;
+            try {
+                body = response.readEntity(String.class);
+            } catch (RuntimeException unreadable) {
+                body = null;
+            }
+            return fromResponse(response.getStatus(), body);
+        }
+        boolean timeout = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            timeout |= t.getClass().getSimpleName().contains("Timeout");
+        }
+        return CrmOutcome.failed(0, timeout ? "timeout" : "unreachable",
+                "no answer from the portal: " + e.getClass().getSimpleName(), true);
     }
 
     public static CrmOutcome fromResponse(int httpStatus, String body) {

@@ -5,16 +5,12 @@ import io.otklik.crm.CrmOutcome;
 import io.otklik.crm.CrmSettings;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.platform.tenant.TenantRegistry;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -112,53 +108,15 @@ public class Bitrix24Reader {
     }
 
     private Uni<Answer> call(Tenant tenant, Function<Bitrix24InboundApi, Uni<JsonNode>> request) {
-        String reference = tenant.crm() == null ? null : tenant.crm().webhookUrlEnv();
-        String url = tenants.secret(reference).map(u -> u.strip().replaceAll("/+$", "")).orElse(null);
-        URI uri;
-        try {
-            uri = url == null ? null : URI.create(url);
-        } catch (IllegalArgumentException e) {
-            uri = null;
+        Bitrix24Webhook webhook = Bitrix24Webhook.of(tenants, tenant);
+        if (webhook == null) {
+            return Uni.createFrom().item(new Answer(null, Bitrix24Webhook.notConfigured(tenant)));
         }
-        if (uri == null || uri.getHost() == null) {
-            return Uni.createFrom().item(new Answer(null, CrmOutcome.failed(0, "not_configured",
-                    "the Bitrix24 webhook URL " + reference + " is not set or not a URL", false)));
-        }
-        Bitrix24InboundApi api = apis.computeIfAbsent(url, this::build);
-        String portal = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
-        return limiter.acquire(portal, tenant.crm().rps(), tenant.crm().burst())
+        Bitrix24InboundApi api = apis.computeIfAbsent(webhook.url(),
+                url -> Bitrix24Webhook.client(url, settings.timeout(), Bitrix24InboundApi.class));
+        return limiter.acquire(webhook.host(), tenant.crm().rps(), tenant.crm().burst())
                 .chain(() -> request.apply(api))
                 .map(json -> new Answer(json, null))
-                .onFailure(WebApplicationException.class).recoverWithItem(e -> {
-                    var response = ((WebApplicationException) e).getResponse();
-                    String body;
-                    try {
-                        body = response.readEntity(String.class);
-                    } catch (RuntimeException unreadable) {
-                        body = null;
-                    }
-                    return new Answer(null, Bitrix24Errors.fromResponse(response.getStatus(), body));
-                })
-                .onFailure().recoverWithItem(e -> new Answer(null, CrmOutcome.failed(0,
-                        isTimeout(e) ? "timeout" : "unreachable",
-                        "no answer from the portal: " + e.getClass().getSimpleName(), true)));
-    }
-
-    private Bitrix24InboundApi build(String url) {
-        long timeout = settings.timeout().toMillis();
-        return QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(url))
-                .connectTimeout(timeout, TimeUnit.MILLISECONDS)
-                .readTimeout(timeout, TimeUnit.MILLISECONDS)
-                .build(Bitrix24InboundApi.class);
-    }
-
-    private static boolean isTimeout(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getClass().getSimpleName().contains("Timeout")) {
-                return true;
-            }
-        }
-        return false;
+                .onFailure().recoverWithItem(e -> new Answer(null, Bitrix24Errors.fromFailure(e)));
     }
 }
