@@ -17,19 +17,10 @@ import java.util.Map;
 @Path("")
 public interface Bitrix24Api {
 
-    @POST
-    @Path("/crm.lead.add.json")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    Uni<JsonNode> leadAdd(Map<String, Object> body);
-
-    @POST
-    @Path("/crm.lead.list.json")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    Uni<JsonNode> leadList(Map<String, Object> body);
-
-    /** Any method by name (e.g. {@code crm.lead.add}) with its JSON body: what the batching dispatcher sends alone. */
+    /**
+     * Any method by name ({@code crm.lead.add}, {@code crm.lead.get}, {@code event.offline.get} …) with its JSON body:
+     * what the batching dispatcher sends alone, and the inbound reads.
+     */
     @POST
     @Path("/{method}.json")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -42,22 +33,4 @@ public interface Bitrix24Api {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     Uni<JsonNode> batch(Map<String, Object> body);
-
-    @POST
-    @Path("/crm.lead.update.json")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    Uni<JsonNode> leadUpdate(Map<String, Object> body);
-
-    @POST
-    @Path("/crm.duplicate.findbycomm.json")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    Uni<JsonNode> duplicateFindByComm(Map<String, Object> body);
-
-    @POST
-    @Path("/crm.timeline.comment.add.json")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    Uni<JsonNode> timelineCommentAdd(Map<String, Object> body);
 }

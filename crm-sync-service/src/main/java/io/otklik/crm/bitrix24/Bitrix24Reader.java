@@ -22,7 +22,7 @@ import java.util.function.Function;
 @ApplicationScoped
 public class Bitrix24Reader {
 
-    private final Map<String, Bitrix24InboundApi> apis = new ConcurrentHashMap<>();
+    private final Map<String, Bitrix24Api> apis = new ConcurrentHashMap<>();
     private final TenantRegistry tenants;
     private final Bitrix24RateLimiter limiter;
     private final CrmSettings.Bitrix24 settings;
@@ -57,7 +57,7 @@ public class Bitrix24Reader {
     }
 
     public Uni<Lead> getLead(Tenant tenant, String crmLeadId) {
-        return call(tenant, api -> api.leadGet(Map.of("id", crmLeadId))).map(answer -> {
+        return call(tenant, api -> api.call("crm.lead.get", Map.of("id", crmLeadId))).map(answer -> {
             if (answer.failure() != null) {
                 return new Lead(null, answer.failure());
             }
@@ -72,7 +72,7 @@ public class Bitrix24Reader {
     public Uni<OfflinePage> offlineEvents(Tenant tenant, int limit) {
         Map<String, Object> body = Map.of("filter", Map.of("=EVENT_NAME", Bitrix24EventService.LEAD_UPDATE),
                 "order", Map.of("ID", "ASC"), "limit", limit, "clear", 0);
-        return call(tenant, api -> api.offlineGet(body)).map(answer -> {
+        return call(tenant, api -> api.call("event.offline.get", body)).map(answer -> {
             if (answer.failure() != null) {
                 return new OfflinePage(null, List.of(), 0, answer.failure());
             }
@@ -100,20 +100,20 @@ public class Bitrix24Reader {
     public Uni<CrmOutcome> clearOffline(Tenant tenant, String processId, List<String> messageIds) {
         Map<String, Object> body = messageIds.isEmpty() ? Map.of("process_id", processId)
                 : Map.of("process_id", processId, "message_id", messageIds);
-        return call(tenant, api -> api.offlineClear(body)).map(answer -> answer.failure() != null ? answer.failure()
+        return call(tenant, api -> api.call("event.offline.clear", body)).map(answer -> answer.failure() != null ? answer.failure()
                 : CrmOutcome.ok(null));
     }
 
     private record Answer(JsonNode json, CrmOutcome failure) {
     }
 
-    private Uni<Answer> call(Tenant tenant, Function<Bitrix24InboundApi, Uni<JsonNode>> request) {
+    private Uni<Answer> call(Tenant tenant, Function<Bitrix24Api, Uni<JsonNode>> request) {
         Bitrix24Webhook webhook = Bitrix24Webhook.of(tenants, tenant);
         if (webhook == null) {
             return Uni.createFrom().item(new Answer(null, Bitrix24Webhook.notConfigured(tenant)));
         }
-        Bitrix24InboundApi api = apis.computeIfAbsent(webhook.url(),
-                url -> Bitrix24Webhook.client(url, settings.timeout(), Bitrix24InboundApi.class));
+        Bitrix24Api api = apis.computeIfAbsent(webhook.url(),
+                url -> Bitrix24Webhook.client(url, settings.timeout(), Bitrix24Api.class));
         return limiter.acquire(webhook.host(), tenant.crm().rps(), tenant.crm().burst())
                 .chain(() -> request.apply(api))
                 .map(json -> new Answer(json, null))
