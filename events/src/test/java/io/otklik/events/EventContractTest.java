@@ -138,6 +138,21 @@ class EventContractTest {
         assertThat(EventSchemas.violations(plain)).isEmpty();
         assertThat(EventJson.read(plain, EventTypes.APPOINTMENT_CONFIRMED).data().variants()).isEmpty();
 
+        String reminder = EventJson.write(EventEnvelope.of(EventTypes.REMINDER_SENT, "reminder-service",
+                EventSamples.T, "demo-salon", EventSamples.CONVERSATION,
+                (io.otklik.events.data.ReminderSent) EventSamples.all().get(EventTypes.REMINDER_SENT)));
+        assertThat(reminder).contains("\"variant\":\"A\"", "\"variants\":{\"reminder-timing\":\"A\"}");
+        assertThat(EventSchemas.violations(reminder)).isEmpty();
+        String noShow = EventJson.write(EventEnvelope.of(EventTypes.NO_SHOW, "reminder-service", EventSamples.T,
+                "demo-salon", EventSamples.CONVERSATION,
+                (io.otklik.events.data.NoShow) EventSamples.all().get(EventTypes.NO_SHOW)));
+        assertThat(noShow).contains("\"variants\":{\"confirm-wording\":\"B\",\"greeting-tone\":\"A\"}");
+        assertThat(EventSchemas.violations(noShow)).isEmpty();
+        assertThat(EventJson.write(EventEnvelope.of(EventTypes.NO_SHOW, "reminder-service", EventSamples.T,
+                "demo-salon", EventSamples.CONVERSATION, new io.otklik.events.data.NoShow(EventSamples.APPOINTMENT,
+                        EventSamples.CONVERSATION, EventSamples.LEAD, EventSamples.T, EventSamples.T, "crm"))))
+                .doesNotContain("variants");
+
         ObjectNode emptyName = (ObjectNode) mapper.readTree(json);
         ((ObjectNode) emptyName.get("data").get("variants")).put("confirm-wording", "");
         assertThat(EventSchemas.violations(emptyName.toString())).anyMatch(v -> v.contains("variants"));

@@ -84,6 +84,39 @@ class MessageClassificationTest {
     }
 
     @Test
+    void aButtonThatNamesItsIntentIsThatIntentWhateverTheTitleSays() {
+        // the title says «Перенести», the button id says CANCEL: the id wins
+        EventEnvelope<MessageReceived> typed = Messages.received("demo-salon", "Перенести", Messages.SALON_MORNING);
+        MessageReceived t = typed.data();
+        EventEnvelope<MessageReceived> pressed = EventEnvelope.of(EventTypes.MESSAGE_RECEIVED, "ingest-service",
+                typed.time(), "demo-salon", t.conversationId(), new MessageReceived(t.messageId(),
+                        t.conversationId(), t.channel(), t.channelAccountId(), t.externalMessageId(), t.contact(),
+                        "Перенести", t.sentAt(), t.receivedAt(), null, null, "button", List.of(), null,
+                        "intent:CANCEL"));
+        EventEnvelope<MessageReceived> unknown = Messages.received("demo-salon", "Да", Messages.SALON_MORNING);
+        MessageReceived u = unknown.data();
+        EventEnvelope<MessageReceived> otherButton = EventEnvelope.of(EventTypes.MESSAGE_RECEIVED, "ingest-service",
+                unknown.time(), "demo-salon", u.conversationId(), new MessageReceived(u.messageId(),
+                        u.conversationId(), u.channel(), u.channelAccountId(), u.externalMessageId(), u.contact(),
+                        "Да", u.sentAt(), u.receivedAt(), null, null, "button", List.of(), null, "intent:DANCE"));
+        try (KafkaEvents.Listener classified = KafkaEvents.listen(EventTypes.MESSAGE_CLASSIFIED.topic())) {
+            KafkaEvents.send(pressed, t.conversationId());
+            KafkaEvents.send(otherButton, u.conversationId());
+            Classification c = classified.await(EventTypes.MESSAGE_CLASSIFIED,
+                    e -> e.data().message().messageId().equals(t.messageId()), WAIT).event().data().classification();
+            assertThat(c.intent()).isEqualTo("CANCEL");
+            assertThat(c.confidence()).isEqualTo(1.0);
+            assertThat(c.fallback()).isFalse();
+            assertThat(c.model()).isEqualTo("button");
+            Classification read = classified.await(EventTypes.MESSAGE_CLASSIFIED,
+                    e -> e.data().message().messageId().equals(u.messageId()), WAIT).event().data().classification();
+            assertThat(read.intent()).as("an id that names no intent: the title is read like text")
+                    .isEqualTo("CONFIRM");
+            assertThat(read.model()).matches("embedded-maxent-[0-9a-f]{10}");
+        }
+    }
+
+    @Test
     void aRedeliveredEventOrARepublishedMessageIsNotClassifiedTwice() {
         EventEnvelope<MessageReceived> event = Messages.received("demo-salon", "Отмените мою запись на пятницу",
                 Messages.SALON_MORNING);

@@ -34,6 +34,11 @@ public final class Understander {
         this.meters = meters;
     }
 
+    /** The embedded model (entities, urgency and the fallback policy for an intent chosen elsewhere). */
+    public EmbeddedClassifier embedded() {
+        return embedded;
+    }
+
     public Uni<Understanding> understand(String text, Tenant tenant, ZonedDateTime now) {
         Tenant.Llm config = tenant.nlu().llm();
         if (config == null) {

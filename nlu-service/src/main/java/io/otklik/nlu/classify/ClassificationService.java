@@ -8,6 +8,7 @@ import io.otklik.events.InvalidEventException;
 import io.otklik.events.data.Classification;
 import io.otklik.events.data.MessageClassified;
 import io.otklik.events.data.MessageReceived;
+import io.otklik.nlu.classifier.ButtonIntent;
 import io.otklik.nlu.classifier.Understander;
 import io.otklik.nlu.classifier.Understanding;
 import io.otklik.platform.outbox.Outbox;
@@ -59,6 +60,12 @@ public class ClassificationService {
         }
         // "завтра" means the day after the client wrote, on the business's calendar.
         Instant at = m.receivedAt() != null ? m.receivedAt() : event.time();
+        java.util.Optional<io.otklik.events.data.Intent> pressed = ButtonIntent.of(m.buttonId());
+        if (pressed.isPresent()) {
+            // a button that names its intent (a reminder's «Подтвердить»): no model is asked
+            return Uni.createFrom().item(understander.embedded().withIntent(m.text(), tenant,
+                    at.atZone(tenant.zone()), pressed.get(), 1.0, false, "button"));
+        }
         return understander.understand(m.text(), tenant, at.atZone(tenant.zone()));
     }
 

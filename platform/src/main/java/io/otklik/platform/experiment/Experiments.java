@@ -68,6 +68,21 @@ public final class Experiments {
         return Collections.unmodifiableMap(arms);
     }
 
+    /**
+     * The unit's variant name in every experiment of the tenant, whatever its kind, in tenants.yaml order: what every
+     * event about a conversation carries as {@code variants}, so metrics can compare arms of any experiment on it.
+     */
+    public static Map<String, String> variants(Tenant tenant, String unitId) {
+        if (unitId == null || unitId.isBlank()) {
+            return Map.of();
+        }
+        Map<String, String> arms = new LinkedHashMap<>();
+        for (Tenant.Experiment e : tenant.experiments()) {
+            arms.put(e.id(), assign(e, unitId).name());
+        }
+        return Collections.unmodifiableMap(arms);
+    }
+
     /** The variant of {@code experiment} named in {@code arms}, if the tenant still runs it with that variant. */
     public static Optional<Tenant.Variant> variant(Tenant tenant, String experimentId, String variantName) {
         return tenant.experiments().stream().filter(e -> e.id().equals(experimentId))

@@ -27,7 +27,7 @@ public record Tenant(String id, String name, String timezone, String segment, St
         services = services == null ? List.of() : List.copyOf(services);
         channels = channels == null ? new Channels(null, null, null, null) : channels;
         hours = hours == null ? new Hours(LocalTime.of(9, 0), LocalTime.of(21, 0), 60) : hours;
-        reminders = reminders == null ? new Reminders(List.of("PT24H", "PT2H"), 4) : reminders;
+        reminders = reminders == null ? new Reminders(null, null, null, null, null, null) : reminders;
         nlu = nlu == null ? new Nlu(null, null, null) : nlu;
         closedDates = closedDates == null ? List.of() : List.copyOf(closedDates);
         worksOnHolidays = worksOnHolidays != null && worksOnHolidays;
@@ -287,13 +287,45 @@ public record Tenant(String id, String name, String timezone, String segment, St
     }
 
     /**
-     * Reminder policy.
+     * Reminder policy (reminder-service README, "Reminder policy").
      *
-     * @param before        ISO-8601 durations before the visit ("PT24H", "PT2H")
-     * @param noShowAfterHours hours after the start without an attendance mark before a visit counts as missed
+     * @param before           ISO-8601 durations before the visit ("PT24H", "PT2H"); default 24 h and 2 h
+     * @param noShowAfterHours hours after the start without an attendance mark before a visit counts as missed by
+     *                         timeout; none or 0 = the tenant decides no-shows only by a staff mark or the CRM status
+     * @param quietFrom        start of the quiet hours in the tenant's zone, when no reminder is sent (default 21:00)
+     * @param quietTo          end of the quiet hours (default 09:00); equal to {@code quietFrom} = no quiet hours
+     * @param confirmBy        ISO-8601 duration before the visit by which an unconfirmed client is handed to the
+     *                         on-duty staff member to call ("PT3H", the default); {@code off} = no follow-up
+     * @param note             a line added to every reminder of this tenant (a clinic's "bring your passport and
+     *                         insurance policy"); none = nothing added
      */
     @RegisterForReflection
-    public record Reminders(List<String> before, int noShowAfterHours) {
+    public record Reminders(List<String> before, Integer noShowAfterHours, LocalTime quietFrom, LocalTime quietTo,
+                            String confirmBy, String note) {
+
+        public static final String OFF = "off";
+
+        public Reminders {
+            before = before == null ? List.of("PT24H", "PT2H") : List.copyOf(before);
+            quietFrom = quietFrom == null ? LocalTime.of(21, 0) : quietFrom;
+            quietTo = quietTo == null ? LocalTime.of(9, 0) : quietTo;
+            confirmBy = confirmBy == null || confirmBy.isBlank() ? "PT3H" : confirmBy.trim();
+            note = note == null || note.isBlank() ? null : note.trim();
+        }
+
+        public Reminders(List<String> before, int noShowAfterHours) {
+            this(before, noShowAfterHours, null, null, null, null);
+        }
+
+        /** Whether a visit without an attendance mark becomes a no-show by itself {@code noShowAfterHours} after it. */
+        public boolean noShowByTimeout() {
+            return noShowAfterHours != null && noShowAfterHours > 0;
+        }
+
+        /** Whether an unconfirmed client is followed up ({@code confirmBy} is not {@code off}). */
+        public boolean followUp() {
+            return !OFF.equalsIgnoreCase(confirmBy);
+        }
     }
 
     /**

@@ -13,7 +13,6 @@ import io.otklik.platform.outbox.Outbox;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.platform.web.ProblemException;
 import io.otklik.routing.dialog.ConversationStore;
-import io.otklik.routing.dialog.ScriptExperiments;
 import io.otklik.routing.schedule.WorkCalendar;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -156,11 +155,12 @@ public class BookingService {
     }
 
     /**
-     * The variants of the appointment's conversation in the tenant's script experiments — the same hash the dialog
-     * uses, so staff commands carry the arm the client's conversation is in; empty without a conversation.
+     * The variants of the appointment's conversation in all the tenant's experiments (script and reminder timing) —
+     * the same hash the dialog and reminder-service use, so staff commands carry the arms the client's conversation
+     * is in; empty without a conversation.
      */
     private static Map<String, String> variants(Tenant tenant, String conversationId) {
-        return Experiments.variants(tenant, ScriptExperiments.KIND, conversationId);
+        return Experiments.variants(tenant, conversationId);
     }
 
     /** The appointment, 404 when the tenant has none with that id, 409 when it is cancelled. */

@@ -4,7 +4,7 @@ import io.otklik.events.data.Classification;
 import io.otklik.events.data.Entities;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.routing.booking.SlotFinder;
-import io.otklik.routing.schedule.OnDuty;
+import io.otklik.platform.tenant.OnDuty;
 import io.otklik.routing.schedule.WorkCalendar;
 import java.time.Instant;
 import java.time.LocalDate;

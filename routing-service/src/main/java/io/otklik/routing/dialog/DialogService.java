@@ -140,7 +140,7 @@ public class DialogService {
                                                     conversation.offered(), known.phone() != null,
                                                     known.displayName() != null && !known.displayName().isBlank(),
                                                     reminded != null, Experiments.variants(tenant.get(),
-                                                    ScriptExperiments.KIND, m.conversationId())), inbound))))
+                                                    m.conversationId())), inbound))))
                                     .chain(this::answer);
                         }));
     }

@@ -15,7 +15,7 @@ import io.otklik.platform.outbox.OutboxRelay;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.platform.tenant.TenantRegistry;
 import io.otklik.platform.web.ProblemException;
-import io.otklik.routing.schedule.OnDuty;
+import io.otklik.platform.tenant.OnDuty;
 import io.otklik.routing.takeover.TakeoverStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.annotations.RegisterForReflection;

@@ -1,5 +1,6 @@
 package io.otklik.routing.schedule;
 
+import io.otklik.platform.tenant.OnDuty;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.routing.rules.CalendarFacts;
 import io.otklik.routing.rules.StaffResolver;

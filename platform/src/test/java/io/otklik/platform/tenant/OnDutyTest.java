@@ -1,9 +1,10 @@
-package io.otklik.routing.schedule;
+package io.otklik.platform.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.otklik.platform.tenant.Tenant;
-import io.otklik.routing.TestTenants;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.List;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -13,10 +14,23 @@ import org.junit.jupiter.api.Test;
 /** The on-duty rota in the tenant's own zone, including the after-hours shift across midnight. */
 class OnDutyTest {
 
-    final Tenant fitness = TestTenants.fitness();
+    static final ZoneId VLADIVOSTOK = ZoneId.of("Asia/Vladivostok");
+
+    /** Дарья on weekdays 08:00–22:00 and Saturday daytime, Павел after hours 22:00–08:00 every day. */
+    final Tenant fitness = tenant("Asia/Vladivostok", List.of(new Tenant.Staff("pavel", "Павел", "owner", "300", null),
+                    new Tenant.Staff("darya", "Дарья", "on-duty", "301", null)),
+            List.of(new Tenant.Duty("darya", List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
+                            DayOfWeek.THURSDAY, DayOfWeek.FRIDAY), LocalTime.of(8, 0), LocalTime.of(22, 0)),
+                    new Tenant.Duty("pavel", List.of(), LocalTime.of(22, 0), LocalTime.of(8, 0)),
+                    new Tenant.Duty("darya", List.of(DayOfWeek.SATURDAY), LocalTime.of(8, 0), LocalTime.of(22, 0))));
+
+    static Tenant tenant(String zone, List<Tenant.Staff> staff, List<Tenant.Duty> rota) {
+        return new Tenant("t", "T", zone, "salon", null, null, null, null, staff, List.of(), null, null, null,
+                List.of(), false, rota);
+    }
 
     static Instant vladivostok(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(TestTenants.VLADIVOSTOK).toInstant();
+        return LocalDateTime.parse(localDateTime).atZone(VLADIVOSTOK).toInstant();
     }
 
     String onDuty(Instant at) {
@@ -52,7 +66,10 @@ class OnDutyTest {
 
     @Test
     void withoutARotaTheOnDutyRoleAnswers() {
-        assertThat(OnDuty.at(TestTenants.salon(), Instant.parse("2026-11-30T01:00:00Z")))
+        assertThat(OnDuty.at(tenant("Europe/Moscow", List.of(
+                        new Tenant.Staff("olga", "Ольга", "owner", "100200300", null),
+                        new Tenant.Staff("marina", "Марина", "on-duty", "100200301", null)), List.of()),
+                Instant.parse("2026-11-30T01:00:00Z")))
                 .map(Tenant.Staff::id).contains("marina");
     }
 }

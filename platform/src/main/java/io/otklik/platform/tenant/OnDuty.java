@@ -1,6 +1,5 @@
-package io.otklik.routing.schedule;
+package io.otklik.platform.tenant;
 
-import io.otklik.platform.tenant.Tenant;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
