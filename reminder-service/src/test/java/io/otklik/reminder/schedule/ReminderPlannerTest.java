@@ -58,7 +58,9 @@ class ReminderPlannerTest {
         assertThat(offsets).extracting(ReminderPlanner.Offset::kind)
                 .containsExactly("before_24h", "before_2h", "before_30m");
         assertThat(ReminderPlanner.offsets(null)).isEmpty();
-        assertThat(ReminderPlanner.offsets(new Tenant.Reminders(null, 4))).isEmpty();
+        // no offsets in tenants.yaml means the default 24 h and 2 h before
+        assertThat(ReminderPlanner.offsets(new Tenant.Reminders(null, 4))).extracting(ReminderPlanner.Offset::kind)
+                .containsExactly("before_24h", "before_2h");
     }
 
     @Test
