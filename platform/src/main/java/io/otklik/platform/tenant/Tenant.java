@@ -112,12 +112,21 @@ public record Tenant(String id, String name, String timezone, String segment, St
     /**
      * WhatsApp Cloud API number: its phone_number_id routes webhooks to the tenant.
      *
-     * @param replyTemplate the approved template used for a reply outside the 24 h window (body parameters: the
-     *                      client's name, the reply text); none means the SMS fallback or {@code reply_failed}
+     * @param replyTemplate    the approved template used for a reply outside the 24 h window (body parameters: the
+     *                         client's name, the reply text); none means the SMS fallback or {@code reply_failed}
+     * @param reminderTemplate the approved template reminder-service sends reminders as (body parameters: the
+     *                         client's name, "26.11 15:00", the service); none means a reminder outside the window
+     *                         takes the reply template, else the SMS fallback
      */
     @RegisterForReflection
     public record WhatsApp(String phoneNumberId, String appSecretEnv, String verifyTokenEnv, String accessTokenEnv,
-                           MessageTemplate replyTemplate) {
+                           MessageTemplate replyTemplate, MessageTemplate reminderTemplate) {
+
+        /** Without a reminder template. */
+        public WhatsApp(String phoneNumberId, String appSecretEnv, String verifyTokenEnv, String accessTokenEnv,
+                        MessageTemplate replyTemplate) {
+            this(phoneNumberId, appSecretEnv, verifyTokenEnv, accessTokenEnv, replyTemplate, null);
+        }
     }
 
     /** An approved WhatsApp message template: its name and language code ("ru"). */
