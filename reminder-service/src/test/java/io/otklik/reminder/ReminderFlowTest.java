@@ -19,6 +19,10 @@ import io.otklik.events.data.ReplyKind;
 import io.otklik.events.data.ReplyRequested;
 import io.otklik.reminder.schedule.DispatchResult;
 import io.otklik.reminder.schedule.ReminderDispatcher;
+import io.otklik.reminder.schedule.ReminderStore;
+import io.otklik.platform.work.SafeContext;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.vertx.core.Vertx;
 import io.otklik.testkit.KafkaEvents;
 import io.otklik.testkit.OtklikInfraResource;
 import io.quarkus.test.common.ResourceArg;
@@ -45,6 +49,12 @@ class ReminderFlowTest {
 
     @Inject
     ReminderDispatcher dispatcher;
+
+    @Inject
+    ReminderStore store;
+
+    @Inject
+    Vertx vertx;
 
     DispatchResult dispatch(Instant now) {
         return dispatcher.dispatchDue(now).await().atMost(Duration.ofSeconds(30));
@@ -344,5 +354,28 @@ class ReminderFlowTest {
             assertThat(s.variant()).isEqualTo("B");
             assertThat(s.variants()).containsEntry("reminder-timing", "B").containsKey("confirm-wording");
         }
+    }
+
+    @Test
+    void lockingDueRemindersLeavesOutTheOnesATickHolds() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        String conversation = Appointments.conversation();
+        KafkaEvents.send(booked(first, conversation, moscow(6, 14)), conversation);
+        KafkaEvents.send(booked(second, conversation, moscow(6, 16)), conversation);
+        UUID held = UUID.fromString((String) awaitReminders(first, list -> list.size() == 2).get(0).get("id"));
+        UUID other = UUID.fromString((String) awaitReminders(second, list -> list.size() == 2).get(0).get("id"));
+
+        Instant now = moscow(5, 17); // both 24 h reminders are due
+        List<UUID> all = lockDue(now, List.of());
+        assertThat(all).contains(held, other);
+        List<UUID> rest = lockDue(now, List.of(held));
+        assertThat(rest).contains(other).doesNotContain(held);
+    }
+
+    private List<UUID> lockDue(Instant now, List<UUID> except) {
+        return SafeContext.run(vertx, () -> Panache.withTransaction(() -> store.lockDue(now, 10_000, except)))
+                .await().atMost(Duration.ofSeconds(30))
+                .stream().map(d -> d.reminderId()).toList();
     }
 }
