@@ -203,7 +203,7 @@ public class ReminderDispatcher {
                 ReplyKind.REMINDER, null, null, template, ReminderTexts.buttons(visit));
         ReminderSent reminderSent = new ReminderSent(d.reminderId(), d.appointmentId(), d.conversationId(), channel,
                 d.kind(), d.dueAt(), now, d.variant(),
-                ReminderExperiments.variants(tenant, d.conversationId(), d.appointmentId(), d.variant()));
+                ReminderExperiments.variants(tenant, d.conversationId(), d.variant()));
         return reminders.markSent(d.reminderId(), now, replyId)
                 .chain(() -> outbox.publish(EventTypes.REPLY_REQUESTED, d.tenantId(), d.key(), d.key(), reply))
                 .chain(() -> outbox.publish(EventTypes.REMINDER_SENT, d.tenantId(), d.key(), d.key(), reminderSent))

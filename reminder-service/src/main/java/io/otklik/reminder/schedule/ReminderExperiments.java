@@ -51,20 +51,23 @@ public class ReminderExperiments implements TenantValidator {
 
     /**
      * What {@code reminder_sent.variants} carries: the conversation's arm in every experiment of the tenant (script
-     * and reminders), with the reminder experiment's entry taken from the arm the reminder was planned in
-     * ({@code plannedVariant}) where it has one, since the file may have changed since.
+     * and reminders). The reminder experiment's entry is the arm the reminder was planned in ({@code plannedVariant}),
+     * not today's assignment, since the file may have changed since; a reminder planned outside any arm (before the
+     * experiment started) has no entry for it.
      */
-    public static Map<String, String> variants(Tenant tenant, String conversationId, UUID appointmentId,
-                                               String plannedVariant) {
+    public static Map<String, String> variants(Tenant tenant, String conversationId, String plannedVariant) {
         Map<String, String> arms = new LinkedHashMap<>();
         if (conversationId != null && !conversationId.isBlank()) {
             arms.putAll(Experiments.variants(tenant, conversationId));
         }
         List<Tenant.Experiment> reminderExperiments = tenant.experiments(KIND);
         if (!reminderExperiments.isEmpty()) {
-            Tenant.Experiment experiment = reminderExperiments.get(0);
-            arms.put(experiment.id(), plannedVariant != null ? plannedVariant
-                    : Experiments.assign(experiment, unit(conversationId, appointmentId)).name());
+            String id = reminderExperiments.get(0).id();
+            if (plannedVariant != null) {
+                arms.put(id, plannedVariant);
+            } else {
+                arms.remove(id);
+            }
         }
         return arms;
     }

@@ -62,15 +62,16 @@ class ReminderExperimentsTest {
         String conversation = "wa:variants";
         String wording = Experiments.assign(WORDING, conversation).name();
         String timing = Experiments.assign(TIMING, conversation).name();
-        assertThat(ReminderExperiments.variants(tenant, conversation, UUID.randomUUID(), timing))
+        assertThat(ReminderExperiments.variants(tenant, conversation, timing))
                 .containsExactly(Map.entry("confirm-wording", wording), Map.entry("reminder-timing", timing));
         // the arm stored at planning wins over today's assignment (the file may have changed since)
-        assertThat(ReminderExperiments.variants(tenant, conversation, UUID.randomUUID(), "Z"))
-                .containsEntry("reminder-timing", "Z");
+        assertThat(ReminderExperiments.variants(tenant, conversation, "Z")).containsEntry("reminder-timing", "Z");
+        // planned before the experiment started: no arm of it
+        assertThat(ReminderExperiments.variants(tenant, conversation, null))
+                .containsExactly(Map.entry("confirm-wording", wording));
         // no conversation: only the reminder experiment is known
-        assertThat(ReminderExperiments.variants(tenant, null, UUID.randomUUID(), "B"))
-                .containsExactly(Map.entry("reminder-timing", "B"));
-        assertThat(ReminderExperiments.variants(salon(List.of()), conversation, UUID.randomUUID(), null)).isEmpty();
+        assertThat(ReminderExperiments.variants(tenant, null, "B")).containsExactly(Map.entry("reminder-timing", "B"));
+        assertThat(ReminderExperiments.variants(salon(List.of()), conversation, null)).isEmpty();
     }
 
     @Test
