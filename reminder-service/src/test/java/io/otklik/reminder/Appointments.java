@@ -11,6 +11,9 @@ import io.otklik.events.data.AppointmentConfirmed;
 import io.otklik.events.data.AppointmentRescheduled;
 import io.otklik.events.data.Channel;
 import io.otklik.events.data.Contact;
+import io.otklik.platform.tenant.Tenant;
+import io.otklik.platform.tenant.TenantRegistry;
+import io.otklik.reminder.schedule.ReminderExperiments;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +32,8 @@ final class Appointments {
     static final String SALON_KEY = "test-salon-key";
     static final String CLINIC_KEY = "test-clinic-key";
     static final String WA_ACCOUNT = "106540352242922";
+    /** The tenants file the service under test reads (%test.otklik.tenants.file). */
+    static final TenantRegistry TENANTS = new TenantRegistry("../tenants.yaml", null);
 
     private Appointments() {
     }
@@ -38,9 +43,24 @@ final class Appointments {
         return LocalDate.now(MOSCOW).plusDays(daysAhead).atTime(hour, 0).atZone(MOSCOW).toInstant();
     }
 
-    /** A fresh conversation id (topics are shared, so every test uses its own). */
+    /**
+     * A fresh conversation id (topics are shared, so every test uses its own) in arm A of the salon's reminder-timing
+     * experiment (tenants.yaml), whose offsets are the policy's 24 h and 2 h.
+     */
     static String conversation() {
-        return "wa:" + UUID.randomUUID();
+        return conversation("wa:", "A");
+    }
+
+    /** A fresh conversation id with the prefix, in the given arm of the salon's reminder experiment (if it runs one). */
+    static String conversation(String prefix, String arm) {
+        Tenant salon = TENANTS.require(SALON);
+        for (int i = 0; i < 1000; i++) {
+            String conversation = prefix + UUID.randomUUID();
+            if (ReminderExperiments.arm(salon, conversation, null).map(a -> a.variant().equals(arm)).orElse(true)) {
+                return conversation;
+            }
+        }
+        throw new IllegalStateException("no conversation lands in arm " + arm + " of the salon's reminder experiment");
     }
 
     static EventEnvelope<AppointmentBooked> booked(UUID id, String conversation, Instant startsAt) {

@@ -18,7 +18,6 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
@@ -61,7 +60,7 @@ public class AppointmentEventService {
         Instant now = clock.instant();
         return upsert(id,
                 () -> appointments.insertBooked(tenant.id(), d, timezone, now),
-                () -> plan(tenant, id, d.startsAt(), now).invoke(planned -> LOG.infof(
+                () -> plan(tenant, id, d.conversationId(), timezone, d.startsAt(), now).invoke(planned -> LOG.infof(
                         "tenant=%s appointment=%s conversation=%s booked for %s: %d reminder(s) planned",
                         tenant.id(), id, d.conversationId(), d.startsAt(), planned)).replaceWithVoid(),
                 row -> completeBooking(tenant, event, row, timezone, now));
@@ -95,7 +94,7 @@ public class AppointmentEventService {
                     row.id(), row.status());
             return complete;
         }
-        return complete.chain(() -> plan(tenant, row.id(), row.startsAt(), now))
+        return complete.chain(() -> plan(tenant, row.id(), merged.conversationId(), timezone, row.startsAt(), now))
                 .invoke(planned -> LOG.infof("tenant=%s appointment=%s booking arrived after a later event (%s, %s):"
                         + " %d reminder(s) planned", tenant.id(), row.id(), row.status(), row.startsAt(), planned))
                 .replaceWithVoid();
@@ -181,7 +180,8 @@ public class AppointmentEventService {
                         // a placeholder: the booking, when it comes, plans from the new start
                         return moved.replaceWithVoid();
                     }
-                    return moved.chain(cancelled -> plan(tenant, id, startsAt, now)
+                    return moved.chain(cancelled -> plan(tenant, id, row.conversationId(), row.timezone(), startsAt,
+                            now)
                             .invoke(planned -> LOG.infof("tenant=%s appointment=%s moved %s -> %s: %d pending"
                                     + " reminder(s) replaced by %d", tenant.id(), id, row.startsAt(), startsAt,
                                     cancelled, planned)))
@@ -206,11 +206,14 @@ public class AppointmentEventService {
         });
     }
 
-    private Uni<Integer> plan(Tenant tenant, UUID id, Instant startsAt, Instant now) {
-        List<ReminderPlanner.PlannedReminder> planned = ReminderPlanner.plan(startsAt, now, tenant.reminders(),
+    /** Plans the visit's reminders (ReminderPlanner: experiment arm, quiet hours in the visit's zone). */
+    private Uni<Integer> plan(Tenant tenant, UUID id, String conversationId, String timezone, Instant startsAt,
+                              Instant now) {
+        ZoneId zone = validZone(timezone) ? ZoneId.of(timezone) : tenant.zone();
+        ReminderPlanner.Plan plan = ReminderPlanner.plan(tenant, conversationId, id, startsAt, zone, now,
                 settings.minLead());
-        // variant: the arm of the reminder-timing experiment goes here once it exists; none runs yet
-        return reminders.addPending(tenant.id(), id, planned, null, now).replaceWith(planned.size());
+        return reminders.addPending(tenant.id(), id, plan.reminders(), plan.variant(), now)
+                .replaceWith(plan.reminders().size());
     }
 
     private static Uni<Void> placeholderLogged(Tenant tenant, UUID id, String what) {

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -89,9 +90,11 @@ public class ReminderDispatcher {
         return SafeContext.run(vertx, () -> {
             List<UUID> sent = new ArrayList<>();
             List<UUID> skipped = new ArrayList<>();
-            return remind(now, sent, skipped)
+            Set<UUID> held = new LinkedHashSet<>();
+            return remind(now, sent, skipped, held)
                     .chain(() -> noShows.decideDue(now))
-                    .map(marked -> new DispatchResult(List.copyOf(sent), List.copyOf(skipped), List.copyOf(marked)));
+                    .map(marked -> new DispatchResult(List.copyOf(sent), List.copyOf(skipped), List.copyOf(marked),
+                            null, List.copyOf(held)));
         }).invoke(result -> {
             if (!result.sentReminders().isEmpty() || !result.noShows().isEmpty()) {
                 relay.wakeUp();
@@ -99,11 +102,44 @@ public class ReminderDispatcher {
         });
     }
 
-    /** One transaction per batch, until a batch comes back short. */
-    private Uni<Void> remind(Instant now, List<UUID> sent, List<UUID> skipped) {
-        return Panache.withTransaction(() -> reminders.lockDue(now, BATCH)
-                        .chain(due -> handle(due, now, sent, skipped).replaceWith(due.size())))
-                .chain(count -> count == BATCH ? remind(now, sent, skipped) : Uni.createFrom().voidItem());
+    /**
+     * One transaction per batch, until a batch comes back short. Reminders held for quiet hours stay PENDING and are
+     * left out of the following batches of this tick, so it ends.
+     */
+    private Uni<Void> remind(Instant now, List<UUID> sent, List<UUID> skipped, Set<UUID> held) {
+        return Panache.withTransaction(() -> reminders.lockDue(now, BATCH, held).chain(due -> {
+                    List<UUID> quietSkip = new ArrayList<>();
+                    List<DueReminder> rest = quiet(due, now, held, quietSkip);
+                    return reminders.markSkipped(quietSkip).invoke(() -> skipped.addAll(quietSkip))
+                            .chain(() -> handle(rest, now, sent, skipped)).replaceWith(due.size());
+                }))
+                .chain(count -> count == BATCH ? remind(now, sent, skipped, held) : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * The due reminders a tick may send: during the tenant's quiet hours none is, each is held (joins {@code held})
+     * or, when its visit starts before they end, skipped (joins {@code skip}); see {@link QuietHours#atTick}.
+     */
+    private List<DueReminder> quiet(List<DueReminder> due, Instant now, Set<UUID> held, List<UUID> skip) {
+        List<DueReminder> rest = new ArrayList<>();
+        for (DueReminder d : due) {
+            Optional<Tenant> tenant = tenants.byId(d.tenantId());
+            QuietHours.AtTick decision = tenant.isEmpty() ? QuietHours.AtTick.SEND
+                    : QuietHours.of(tenant.get().reminders()).atTick(now, d.startsAt(),
+                    zone(d.timezone(), tenant.get()));
+            switch (decision) {
+                case SEND -> rest.add(d);
+                case HOLD -> held.add(d.reminderId());
+                case SKIP -> skip.add(d.reminderId());
+            }
+            if (decision != QuietHours.AtTick.SEND) {
+                LOG.infof("tenant=%s appointment=%s reminder=%s (%s, due %s) %s: quiet hours", d.tenantId(),
+                        d.appointmentId(), d.reminderId(), d.kind(), d.dueAt(),
+                        decision == QuietHours.AtTick.HOLD ? "held until they end" : "skipped, the visit starts"
+                                + " before they end");
+            }
+        }
+        return rest;
     }
 
     private Uni<Void> handle(List<DueReminder> due, Instant now, List<UUID> sent, List<UUID> skipped) {
@@ -158,15 +194,16 @@ public class ReminderDispatcher {
         Channel channel = Channel.valueOf(d.channel());
         ReminderTexts.Visit visit = new ReminderTexts.Visit(d.startsAt(), zone(d.timezone(), tenant), d.serviceName(),
                 d.staffName(), d.contactName(), tenant.segment(),
-                d.appointmentStatus() == AppointmentStatus.CONFIRMED);
+                d.appointmentStatus() == AppointmentStatus.CONFIRMED, tenant.reminders().note());
         // a reminder is usually outside WhatsApp's 24-hour window, where only a template gets through
         Template template = channel == Channel.WHATSAPP ? ReminderTexts.whatsAppTemplate(visit) : null;
         UUID replyId = UUID.randomUUID();
         ReplyRequested reply = new ReplyRequested(replyId, d.conversationId(), channel, d.channelAccountId(),
                 new Contact(d.contactUserId(), d.contactName(), d.contactPhone()), ReminderTexts.text(visit, now),
-                ReplyKind.REMINDER, null, null, template);
+                ReplyKind.REMINDER, null, null, template, ReminderTexts.buttons(visit));
         ReminderSent reminderSent = new ReminderSent(d.reminderId(), d.appointmentId(), d.conversationId(), channel,
-                d.kind(), d.dueAt(), now, d.variant());
+                d.kind(), d.dueAt(), now, d.variant(),
+                ReminderExperiments.variants(tenant, d.conversationId(), d.variant()));
         return reminders.markSent(d.reminderId(), now, replyId)
                 .chain(() -> outbox.publish(EventTypes.REPLY_REQUESTED, d.tenantId(), d.key(), d.key(), reply))
                 .chain(() -> outbox.publish(EventTypes.REMINDER_SENT, d.tenantId(), d.key(), d.key(), reminderSent))

@@ -4,12 +4,16 @@ import io.otklik.platform.tenant.Tenant;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -80,6 +84,27 @@ public final class ReminderPlanner {
         return kind.toString();
     }
 
+    /**
+     * A visit's reminders and the reminder-timing arm they came from.
+     *
+     * @param variant the arm of the tenant's reminder experiment, null when none runs
+     */
+    public record Plan(List<PlannedReminder> reminders, String variant) {
+    }
+
+    /**
+     * The reminders of a visit of {@code tenant}: the offsets of the visit's reminder-timing arm (if the tenant runs
+     * that experiment) or of its policy, moved out of the quiet hours read in {@code zone} (the visit's own, else the
+     * tenant's).
+     */
+    public static Plan plan(Tenant tenant, String conversationId, UUID appointmentId, Instant startsAt, ZoneId zone,
+                            Instant now, Duration minLead) {
+        Optional<ReminderExperiments.Arm> arm = ReminderExperiments.arm(tenant, conversationId, appointmentId);
+        Tenant.Reminders policy = arm.map(ReminderExperiments.Arm::policy).orElse(tenant.reminders());
+        return new Plan(plan(startsAt, now, policy, minLead, zone),
+                arm.map(ReminderExperiments.Arm::variant).orElse(null));
+    }
+
     /** {@link #plan(Instant, Instant, Tenant.Reminders, Duration)} with the default 15-minute lead. */
     public static List<PlannedReminder> plan(Instant startsAt, Instant now, Tenant.Reminders policy) {
         return plan(startsAt, now, policy, DEFAULT_MIN_LEAD);
@@ -87,21 +112,45 @@ public final class ReminderPlanner {
 
     /**
      * The reminders for a visit starting at {@code startsAt}, planned at {@code now} (booking or rescheduling time):
-     * one per offset, due {@code startsAt - offset}, except those due before {@code now + minLead}.
+     * one per offset, due {@code startsAt - offset}, except those due before {@code now + minLead}. Quiet hours are
+     * not applied (no zone is known): see {@link #plan(Instant, Instant, Tenant.Reminders, Duration, ZoneId)}.
      */
     public static List<PlannedReminder> plan(Instant startsAt, Instant now, Tenant.Reminders policy,
                                              Duration minLead) {
+        return plan(startsAt, now, policy, minLead, null);
+    }
+
+    /**
+     * The reminders for a visit starting at {@code startsAt}, planned at {@code now} (booking or rescheduling time):
+     * one per offset, due {@code startsAt - offset}; one that falls in the policy's quiet hours (read in
+     * {@code zone}; none when {@code zone} is null) moves earlier, to the minute before they begin that evening.
+     * Reminders then due before {@code now + minLead} are dropped, and two landing on the same instant are one (the
+     * one that was not moved, else the larger offset).
+     */
+    public static List<PlannedReminder> plan(Instant startsAt, Instant now, Tenant.Reminders policy,
+                                             Duration minLead, ZoneId zone) {
         Objects.requireNonNull(startsAt, "startsAt");
         Objects.requireNonNull(now, "now");
         Instant earliest = now.plus(minLead);
-        List<PlannedReminder> planned = new ArrayList<>();
+        QuietHours quiet = QuietHours.of(policy);
+        Map<Instant, PlannedReminder> byDue = new LinkedHashMap<>();
+        Set<Instant> unmoved = new HashSet<>();
         for (Offset offset : offsets(policy)) {
             Instant due = startsAt.minus(offset.before());
-            if (!due.isBefore(earliest)) {
-                planned.add(new PlannedReminder(offset.kind(), due));
+            Instant moved = zone == null ? due : quiet.moveOutOf(due, zone);
+            if (moved.isBefore(earliest)) {
+                continue;
+            }
+            PlannedReminder reminder = new PlannedReminder(offset.kind(), moved);
+            if (moved.equals(due)) {
+                if (unmoved.add(moved)) {
+                    byDue.put(moved, reminder); // an unmoved reminder wins over one moved onto its instant
+                }
+            } else {
+                byDue.putIfAbsent(moved, reminder);
             }
         }
-        return planned;
+        return byDue.values().stream().sorted(Comparator.comparing(PlannedReminder::dueAt)).toList();
     }
 
     /** A reminder found due at a tick, with the start of its visit. */

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -63,18 +64,30 @@ public class ReminderStore {
      * rows are locked, and rows another replica holds are skipped.
      */
     public Uni<List<DueReminder>> lockDue(Instant now, int limit) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("select " + DueReminder.COLUMNS
-                        + """
-                         from reminder r join appointment a on a.id = r.appointment_id
-                        where r.status = 'PENDING' and r.due_at <= :now
-                          and a.status in ('BOOKED', 'CONFIRMED') and a.booked_at is not null
-                        order by r.due_at
-                        limit :limit
-                        for update of r, a skip locked""", Object[].class)
-                .setParameter("now", now)
-                .setParameter("limit", limit)
-                .getResultList()
-                .map(rows -> rows.stream().map(DueReminder::of).toList()));
+        return lockDue(now, limit, List.of());
+    }
+
+    /** {@link #lockDue(Instant, int)} leaving out the given reminders (those a tick holds back and keeps pending). */
+    public Uni<List<DueReminder>> lockDue(Instant now, int limit, Collection<UUID> except) {
+        String exclude = except.isEmpty() ? "" : " and r.id not in (:except)";
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery("select " + DueReminder.COLUMNS
+                            + """
+                             from reminder r join appointment a on a.id = r.appointment_id
+                            where r.status = 'PENDING' and r.due_at <= :now
+                              and a.status in ('BOOKED', 'CONFIRMED') and a.booked_at is not null"""
+                            + exclude + """
+
+                            order by r.due_at
+                            limit :limit
+                            for update of r, a skip locked""", Object[].class)
+                    .setParameter("now", now)
+                    .setParameter("limit", limit);
+            if (!except.isEmpty()) {
+                query.setParameter("except", List.copyOf(except));
+            }
+            return query.getResultList().map(rows -> rows.stream().map(DueReminder::of).toList());
+        });
     }
 
     public Uni<Void> markSent(UUID reminderId, Instant sentAt, UUID replyId) {

@@ -1,5 +1,6 @@
 package io.otklik.reminder.text;
 
+import io.otklik.events.data.Button;
 import io.otklik.events.data.Template;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +16,11 @@ public final class ReminderTexts {
     public static final String WHATSAPP_TEMPLATE = "appointment_reminder";
     public static final String TEMPLATE_LANGUAGE = "ru";
 
+    /** Button ids nlu-service reads as that intent with full confidence. */
+    public static final Button CONFIRM = new Button("intent:CONFIRM", "Подтвердить");
+    public static final Button RESCHEDULE = new Button("intent:RESCHEDULE", "Перенести");
+    public static final Button CANCEL = new Button("intent:CANCEL", "Отменить");
+
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -29,14 +35,22 @@ public final class ReminderTexts {
      * @param clientName the name the client gave, if any
      * @param segment    the tenant's segment (salon, clinic, fitness, services): decides "мастер" or "тренер"
      * @param confirmed  the client already confirmed, so the reminder does not ask again
+     * @param note       the tenant's {@code reminders.note} added at the end (a clinic's "bring your passport"), if any
      */
     public record Visit(Instant startsAt, ZoneId zone, String serviceName, String staffName, String clientName,
-                        String segment, boolean confirmed) {
+                        String segment, boolean confirmed, String note) {
+
+        /** Without a tenant note. */
+        public Visit(Instant startsAt, ZoneId zone, String serviceName, String staffName, String clientName,
+                     String segment, boolean confirmed) {
+            this(startsAt, zone, serviceName, staffName, clientName, segment, confirmed, null);
+        }
     }
 
     /**
-     * "Напоминаем: завтра, 26.11 в 15:00 вы записаны на «Стрижка», мастер Анна. Ответьте «Да», чтобы подтвердить,
-     * или напишите, если планы изменились."
+     * "Напоминаем: завтра, 26.11 в 15:00 вы записаны на «Стрижка», мастер Анна. Чтобы подтвердить, ответьте «Да»
+     * или нажмите «Подтвердить». Если планы изменились, ответьте «Перенести» или «Отменить»." and the tenant's note.
+     * The words work typed as well as pressed, since an SMS fallback carries no buttons.
      */
     public static String text(Visit visit, Instant now) {
         StringBuilder text = new StringBuilder("Напоминаем: ")
@@ -50,9 +64,21 @@ public final class ReminderTexts {
         }
         text.append(". ");
         text.append(visit.confirmed()
-                ? "Ждём вас! Если планы изменились, напишите нам."
-                : "Ответьте «Да», чтобы подтвердить, или напишите, если планы изменились.");
+                ? "Ждём вас! Если планы изменились, ответьте «Перенести» или «Отменить»."
+                : "Чтобы подтвердить, ответьте «Да» или нажмите «Подтвердить». Если планы изменились, ответьте"
+                        + " «Перенести» или «Отменить».");
+        if (present(visit.note())) {
+            text.append(' ').append(visit.note().strip());
+        }
         return text.toString();
+    }
+
+    /**
+     * The quick replies offered with the reminder: «Подтвердить» while the visit is not confirmed, then «Перенести»
+     * and «Отменить» (three at most, as WhatsApp allows).
+     */
+    public static List<Button> buttons(Visit visit) {
+        return visit.confirmed() ? List.of(RESCHEDULE, CANCEL) : List.of(CONFIRM, RESCHEDULE, CANCEL);
     }
 
     /** "сегодня в 15:00", "завтра, 26.11 в 15:00" or "26.11 в 15:00", the day counted in the visit's zone. */

@@ -2,6 +2,7 @@ package io.otklik.reminder.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.otklik.events.data.Button;
 import io.otklik.events.data.Template;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,8 +22,9 @@ class ReminderTextsTest {
     @Test
     void dayBeforeSaysTomorrowWithTheDate() {
         assertThat(ReminderTexts.text(haircut(false), Instant.parse("2026-11-25T12:01:00Z"))).isEqualTo(
-                "Напоминаем: завтра, 26.11 в 15:00 вы записаны на «Стрижка», мастер Анна. Ответьте «Да», чтобы"
-                        + " подтвердить, или напишите, если планы изменились.");
+                "Напоминаем: завтра, 26.11 в 15:00 вы записаны на «Стрижка», мастер Анна. Чтобы подтвердить, ответьте"
+                        + " «Да» или нажмите «Подтвердить». Если планы изменились, ответьте «Перенести» или"
+                        + " «Отменить».");
     }
 
     @Test
@@ -52,7 +54,7 @@ class ReminderTextsTest {
         String text = ReminderTexts.text(new ReminderTexts.Visit(STARTS, MOSCOW, "Чистка зубов", null, null, "clinic",
                 true), Instant.parse("2026-11-25T12:00:00Z"));
         assertThat(text).isEqualTo("Напоминаем: завтра, 26.11 в 15:00 вы записаны на «Чистка зубов». Ждём вас!"
-                + " Если планы изменились, напишите нам.");
+                + " Если планы изменились, ответьте «Перенести» или «Отменить».");
         assertThat(ReminderTexts.text(new ReminderTexts.Visit(STARTS, MOSCOW, "Консультация", "Доктор Петров", null,
                 "clinic", false), Instant.parse("2026-11-25T12:00:00Z"))).contains(", специалист Доктор Петров.");
     }
@@ -64,5 +66,45 @@ class ReminderTextsTest {
         Template anonymous = ReminderTexts.whatsAppTemplate(new ReminderTexts.Visit(STARTS, MOSCOW, "Маникюр", null,
                 " ", "salon", false));
         assertThat(anonymous.parameters()).containsExactly("клиент", "26.11 15:00", "Маникюр");
+    }
+
+    @Test
+    void anUnconfirmedVisitOffersConfirmRescheduleAndCancelButtons() {
+        assertThat(ReminderTexts.buttons(haircut(false))).containsExactly(
+                new Button("intent:CONFIRM", "Подтвердить"),
+                new Button("intent:RESCHEDULE", "Перенести"),
+                new Button("intent:CANCEL", "Отменить"));
+    }
+
+    @Test
+    void aConfirmedVisitIsNotOfferedConfirmAgain() {
+        assertThat(ReminderTexts.buttons(haircut(true))).containsExactly(
+                new Button("intent:RESCHEDULE", "Перенести"),
+                new Button("intent:CANCEL", "Отменить"));
+        // every title fits WhatsApp's 20 characters and every id Telegram's 64 bytes
+        assertThat(ReminderTexts.buttons(haircut(false))).allSatisfy(b -> {
+            assertThat(b.title().length()).isLessThanOrEqualTo(20);
+            assertThat(b.id().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(64);
+        });
+    }
+
+    @Test
+    void theTenantsNoteEndsTheText() {
+        String note = "Возьмите, пожалуйста, паспорт и полис ОМС или ДМС.";
+        ReminderTexts.Visit visit = new ReminderTexts.Visit(STARTS, MOSCOW, "Чистка зубов", null, "Ольга", "clinic",
+                false, " " + note + " ");
+        assertThat(ReminderTexts.text(visit, Instant.parse("2026-11-25T12:00:00Z"))).isEqualTo(
+                "Напоминаем: завтра, 26.11 в 15:00 вы записаны на «Чистка зубов». Чтобы подтвердить, ответьте «Да»"
+                        + " или нажмите «Подтвердить». Если планы изменились, ответьте «Перенести» или «Отменить». "
+                        + note);
+        ReminderTexts.Visit confirmed = new ReminderTexts.Visit(STARTS, MOSCOW, "Чистка зубов", null, null, "clinic",
+                true, note);
+        assertThat(ReminderTexts.text(confirmed, Instant.parse("2026-11-25T12:00:00Z")))
+                .endsWith("Ждём вас! Если планы изменились, ответьте «Перенести» или «Отменить». " + note);
+        // without a note nothing is added; the WhatsApp template does not change with it
+        assertThat(ReminderTexts.text(haircut(false), Instant.parse("2026-11-25T12:00:00Z")))
+                .endsWith("«Отменить».");
+        assertThat(ReminderTexts.whatsAppTemplate(visit).parameters())
+                .containsExactly("Ольга", "26.11 15:00", "Чистка зубов");
     }
 }
