@@ -195,8 +195,11 @@ public class ReminderDispatcher {
         ReminderTexts.Visit visit = new ReminderTexts.Visit(d.startsAt(), zone(d.timezone(), tenant), d.serviceName(),
                 d.staffName(), d.contactName(), tenant.segment(),
                 d.appointmentStatus() == AppointmentStatus.CONFIRMED, tenant.reminders().note());
-        // a reminder is usually outside WhatsApp's 24-hour window, where only a template gets through
-        Template template = channel == Channel.WHATSAPP ? ReminderTexts.whatsAppTemplate(visit) : null;
+        // a reminder is usually outside WhatsApp's 24-hour window, where only an approved template gets through;
+        // without one ingest-service falls back to the tenant's reply template, else SMS
+        Tenant.WhatsApp account = tenant.channels().whatsapp();
+        Template template = channel == Channel.WHATSAPP && account != null
+                ? ReminderTexts.whatsAppTemplate(visit, account.reminderTemplate()) : null;
         UUID replyId = UUID.randomUUID();
         ReplyRequested reply = new ReplyRequested(replyId, d.conversationId(), channel, d.channelAccountId(),
                 new Contact(d.contactUserId(), d.contactName(), d.contactPhone()), ReminderTexts.text(visit, now),

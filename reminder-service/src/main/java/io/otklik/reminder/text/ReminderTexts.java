@@ -2,6 +2,7 @@ package io.otklik.reminder.text;
 
 import io.otklik.events.data.Button;
 import io.otklik.events.data.Template;
+import io.otklik.platform.tenant.Tenant;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,9 +13,6 @@ import java.util.List;
 /** What a reminder says to the client (Russian), with local dates and times in the business's time zone. */
 public final class ReminderTexts {
 
-    /** The WhatsApp template approved for reminders: parameters are name, "dd.MM HH:mm", service. */
-    public static final String WHATSAPP_TEMPLATE = "appointment_reminder";
-    public static final String TEMPLATE_LANGUAGE = "ru";
 
     /** Button ids nlu-service reads as that intent with full confidence. */
     public static final Button CONFIRM = new Button("intent:CONFIRM", "Подтвердить");
@@ -97,14 +95,19 @@ public final class ReminderTexts {
     }
 
     /**
-     * The template WhatsApp needs outside the 24-hour customer-service window, which a reminder usually is:
-     * {@code appointment_reminder} (ru) with the client's name (or "клиент"), "26.11 15:00" and the service.
+     * The template WhatsApp needs outside the 24-hour customer-service window, which a reminder usually is: the
+     * tenant's approved reminder template ({@code channels.whatsapp.reminderTemplate}, e.g. {@code
+     * appointment_reminder} in ru) with the client's name (or "клиент"), "26.11 15:00" and the service. Null when
+     * the tenant has approved none: ingest-service then takes the tenant's reply template, else the SMS fallback.
      */
-    public static Template whatsAppTemplate(Visit visit) {
+    public static Template whatsAppTemplate(Visit visit, Tenant.MessageTemplate approved) {
+        if (approved == null || approved.name() == null || approved.name().isBlank()) {
+            return null;
+        }
         ZonedDateTime local = visit.startsAt().atZone(visit.zone());
         String name = present(visit.clientName()) ? visit.clientName().strip() : "клиент";
         String service = present(visit.serviceName()) ? visit.serviceName().strip() : "визит";
-        return new Template(WHATSAPP_TEMPLATE, TEMPLATE_LANGUAGE,
+        return new Template(approved.name(), approved.language() == null ? "ru" : approved.language(),
                 List.of(name, local.format(DATE) + " " + local.format(TIME), service));
     }
 

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.otklik.events.data.Button;
 import io.otklik.events.data.Template;
+import io.otklik.platform.tenant.Tenant;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 /** The Russian reminder text and the WhatsApp template, with days counted in the business's time zone. */
 class ReminderTextsTest {
+
+    static final Tenant.MessageTemplate APPROVED = new Tenant.MessageTemplate("appointment_reminder", "ru");
 
     static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     /** 26.11 15:00 in Moscow. */
@@ -61,11 +64,20 @@ class ReminderTextsTest {
 
     @Test
     void whatsAppTemplateCarriesNameLocalTimeAndService() {
-        assertThat(ReminderTexts.whatsAppTemplate(haircut(false))).isEqualTo(
+        assertThat(ReminderTexts.whatsAppTemplate(haircut(false), APPROVED)).isEqualTo(
                 new Template("appointment_reminder", "ru", java.util.List.of("Иван", "26.11 15:00", "Стрижка")));
         Template anonymous = ReminderTexts.whatsAppTemplate(new ReminderTexts.Visit(STARTS, MOSCOW, "Маникюр", null,
-                " ", "salon", false));
+                " ", "salon", false), APPROVED);
         assertThat(anonymous.parameters()).containsExactly("клиент", "26.11 15:00", "Маникюр");
+    }
+
+    @Test
+    void withoutAnApprovedReminderTemplateThereIsNoneAndTheNameAndLanguageAreTheTenants() {
+        assertThat(ReminderTexts.whatsAppTemplate(haircut(false), null)).isNull();
+        assertThat(ReminderTexts.whatsAppTemplate(haircut(false), new Tenant.MessageTemplate(" ", "ru"))).isNull();
+        Template own = ReminderTexts.whatsAppTemplate(haircut(false), new Tenant.MessageTemplate("visit_soon", "kk"));
+        assertThat(own.name()).isEqualTo("visit_soon");
+        assertThat(own.language()).isEqualTo("kk");
     }
 
     @Test
@@ -104,7 +116,7 @@ class ReminderTextsTest {
         // without a note nothing is added; the WhatsApp template does not change with it
         assertThat(ReminderTexts.text(haircut(false), Instant.parse("2026-11-25T12:00:00Z")))
                 .endsWith("«Отменить».");
-        assertThat(ReminderTexts.whatsAppTemplate(visit).parameters())
+        assertThat(ReminderTexts.whatsAppTemplate(visit, APPROVED).parameters())
                 .containsExactly("Ольга", "26.11 15:00", "Чистка зубов");
     }
 }
