@@ -163,15 +163,16 @@ public class AppointmentStore {
     }
 
     /**
-     * The lead's open, booked appointment a CRM status speaks of, locked (waiting for a concurrent mark or tick):
-     * the latest that has started by {@code now}, else the latest open one; null when the lead has none.
+     * The lead's booked appointment a CRM status speaks of, locked (waiting for a concurrent mark or tick): among
+     * those open or already NO_SHOW, the latest that has started by {@code now}, else the latest one ahead; null when
+     * the lead has none. A NO_SHOW row means the change was decided before (a repeated status change).
      */
-    public Uni<AppointmentRow> lockOpenOfLead(String tenantId, UUID leadId, Instant now) {
+    public Uni<AppointmentRow> lockForLeadStatus(String tenantId, UUID leadId, Instant now) {
         return Panache.getSession().chain(session -> session.createNativeQuery("select " + AppointmentRow.COLUMNS
                         + """
                          from appointment a
                         where a.tenant_id = :tenant and a.lead_id = :lead and a.booked_at is not null
-                          and a.status in ('BOOKED', 'CONFIRMED')
+                          and a.status in ('BOOKED', 'CONFIRMED', 'NO_SHOW')
                         order by (a.starts_at <= :now) desc, a.starts_at desc
                         limit 1
                         for update of a""", Object[].class)

@@ -97,8 +97,9 @@ public class NoShowService {
     /**
      * Inside the consuming transaction: a manager set the lead's CRM status to NO_SHOW ({@code origin} {@code crm};
      * our own writes echo back as {@code otklik} and are ignored). The lead's open appointment that has started
-     * (the latest), else its latest open one, becomes NO_SHOW with {@code markedBy} {@code crm}. A lead without an
-     * open appointment is logged and ignored, so a repeated status change emits nothing.
+     * (the latest), else its latest open one, becomes NO_SHOW with {@code markedBy} {@code crm}. When that visit is
+     * a no-show already (a repeated change, or the timeout or staff decided first), or the lead has no open
+     * appointment, it is logged and ignored: no second event, no dead letter.
      */
     public Uni<Void> crmStatusChanged(EventEnvelope<LeadStatusChanged> event) {
         Tenant tenant = tenants.byId(event.tenantId()).orElseThrow(() -> new InvalidEventException(
@@ -121,10 +122,15 @@ public class NoShowService {
             return Uni.createFrom().voidItem();
         }
         Instant now = clock.instant();
-        return appointments.lockOpenOfLead(tenant.id(), d.leadId(), now).chain(row -> {
+        return appointments.lockForLeadStatus(tenant.id(), d.leadId(), now).chain(row -> {
             if (row == null) {
                 LOG.infof("tenant=%s lead=%s CRM status NO_SHOW (event %s): no open appointment of this lead,"
                         + " nothing to mark", tenant.id(), d.leadId(), event.id());
+                return Uni.createFrom().voidItem();
+            }
+            if (row.status() == AppointmentStatus.NO_SHOW) {
+                LOG.infof("tenant=%s lead=%s appointment=%s is a no-show already; CRM status change %s adds"
+                        + " nothing", tenant.id(), d.leadId(), row.id(), event.id());
                 return Uni.createFrom().voidItem();
             }
             return record(row, NoShowPolicy.MARKED_BY_CRM, now);
