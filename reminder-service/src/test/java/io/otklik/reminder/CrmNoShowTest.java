@@ -16,6 +16,7 @@ import io.otklik.events.data.LeadStatusChanged;
 import io.otklik.events.data.NoShow;
 import io.otklik.platform.experiment.Experiments;
 import io.otklik.platform.tenant.TenantRegistry;
+import io.otklik.reminder.schedule.ReminderDispatcher;
 import io.otklik.testkit.KafkaEvents;
 import io.otklik.testkit.OtklikInfraResource;
 import io.quarkus.test.common.ResourceArg;
@@ -39,6 +40,9 @@ class CrmNoShowTest {
 
     @Inject
     TenantRegistry tenants;
+
+    @Inject
+    ReminderDispatcher dispatcher;
 
     /** Books a salon appointment of {@code lead} starting at {@code startsAt}; waits until it is stored. */
     static UUID book(UUID lead, String conversation, Instant startsAt) {
@@ -96,6 +100,30 @@ class CrmNoShowTest {
         }
         // the visit ahead: the started one was the one the manager meant; the repeat did not spill over to it
         awaitAppointment(ahead, "BOOKED");
+    }
+
+    @Test
+    void withoutAStartedVisitTheLatestOpenOneIsMarkedItsRemindersSayNoShowAndItsFollowUpIsDisarmed() {
+        UUID lead = UUID.randomUUID();
+        String conversation = Appointments.conversation();
+        Instant startsAt = Appointments.moscow(3, 13);
+        UUID id = book(lead, conversation, startsAt);
+        awaitReminders(id, list -> list.size() == 2);
+
+        try (KafkaEvents.Listener noShows = KafkaEvents.listen(EventTypes.NO_SHOW.topic());
+             KafkaEvents.Listener handoffs = KafkaEvents.listen(EventTypes.HANDOFF_REQUESTED.topic())) {
+            statusChanged(lead, conversation, LeadStatus.NO_SHOW, LeadStatusChanged.ORIGIN_CRM);
+            assertThat(noShows.await(EventTypes.NO_SHOW, e -> id.equals(e.data().appointmentId()), WAIT)
+                    .event().data().markedBy()).isEqualTo("crm");
+            awaitAppointment(id, "NO_SHOW");
+            assertThat(awaitReminders(id, list -> true)).hasSize(2).allSatisfy(r -> assertThat(r)
+                    .containsEntry("status", "SKIPPED").containsEntry("skipReason", "no_show"));
+
+            // the follow-up deadline passes: a no-show is not followed up
+            assertThat(dispatcher.dispatchDue(startsAt.minus(Duration.ofHours(3)).plusSeconds(60)).await()
+                    .atMost(Duration.ofSeconds(30)).followUps()).doesNotContain(id);
+            assertThat(handoffs.drain(Duration.ofSeconds(2))).noneMatch(json -> json.contains(conversation));
+        }
     }
 
     @Test
