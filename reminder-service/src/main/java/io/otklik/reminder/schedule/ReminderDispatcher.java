@@ -40,8 +40,8 @@ import org.jboss.logging.Logger;
 /**
  * The clock of the service: every tick sends the reminders that came due (reply_requested + reminder_sent, written
  * to the outbox in the transaction that marks them SENT), hands unconfirmed clients to staff (follow-ups) and decides
- * the no-shows. Several replicas may tick at once:
- * rows are taken with {@code for update skip locked}, so each reminder is sent by one of them.
+ * the no-shows. Several replicas may tick at once: rows are taken with {@code for update skip locked}, so each
+ * reminder is sent by one of them.
  */
 @ApplicationScoped
 public class ReminderDispatcher {
