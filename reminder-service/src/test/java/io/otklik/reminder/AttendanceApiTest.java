@@ -9,7 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.otklik.events.EventEnvelope;
 import io.otklik.events.EventTypes;
+import io.otklik.events.data.AppointmentCancelled;
+import io.otklik.events.data.Channel;
+import io.otklik.events.data.Contact;
 import io.otklik.events.data.NoShow;
 import io.otklik.reminder.schedule.DispatchResult;
 import io.otklik.reminder.schedule.ReminderDispatcher;
@@ -109,38 +113,65 @@ class AttendanceApiTest {
     }
 
     @Test
-    void theTimeoutDecidesANoShowOnceAndALaterStaffMarkAddsNoSecondEvent() {
-        String conversation = Appointments.conversation();
-        UUID id = startedAnHourAgo(conversation);
-        UUID cancelled = startedAnHourAgo(conversation);
-        Instant cancelledStart = instant(awaitAppointment(cancelled, "BOOKED").get("startsAt"));
-        KafkaEvents.send(Appointments.cancelled(cancelled, conversation, cancelledStart), conversation);
-        awaitAppointment(cancelled, "CANCELLED");
+    void theTimeoutDecidesANoShowOnceAfterTheEndPlusGraceAndALaterStaffMarkAddsNoSecondEvent() {
+        // demo-fitness enables the timeout: noShowAfterHours 2, counted from the visit's end (start + 1 h here)
+        String conversation = "tg:" + UUID.randomUUID();
+        UUID id = fitnessStartedAnHourAgo(conversation);
+        UUID cancelled = fitnessStartedAnHourAgo(conversation);
+        Instant cancelledStart = instant(awaitFitness(cancelled, "BOOKED").get("startsAt"));
+        Instant end = instant(awaitFitness(id, "BOOKED").get("endsAt"));
+        KafkaEvents.send(EventEnvelope.of(EventTypes.APPOINTMENT_CANCELLED, "routing-service", Instant.now(),
+                FITNESS, conversation, new AppointmentCancelled(cancelled, conversation, null, cancelledStart,
+                        Instant.now(), "client asked")), conversation);
+        awaitFitness(cancelled, "CANCELLED");
 
         try (KafkaEvents.Listener noShows = KafkaEvents.listen(EventTypes.NO_SHOW.topic())) {
-            // demo-salon: noShowAfterHours 4; the visit started an hour ago
-            DispatchResult early = dispatcher.dispatchDue(Instant.now().plus(Duration.ofHours(2)))
+            // past start + 2 h, but not yet end + 2 h
+            DispatchResult early = dispatcher.dispatchDue(end.plus(Duration.ofHours(2)).minusSeconds(60))
                     .await().atMost(Duration.ofSeconds(30));
             assertThat(early.noShows()).doesNotContain(id);
 
-            DispatchResult due = dispatcher.dispatchDue(Instant.now().plus(Duration.ofHours(3)).plusSeconds(60))
+            DispatchResult due = dispatcher.dispatchDue(end.plus(Duration.ofHours(2)))
                     .await().atMost(Duration.ofSeconds(30));
             assertThat(due.noShows()).contains(id).doesNotContain(cancelled);
             var received = noShows.await(EventTypes.NO_SHOW, e -> id.equals(e.data().appointmentId()), WAIT);
             assertThat(received.event().data().markedBy()).isEqualTo("reminder-service");
-            awaitAppointment(id, "NO_SHOW");
+            assertThat(received.event().tenantId()).isEqualTo(FITNESS);
+            awaitFitness(id, "NO_SHOW");
 
-            DispatchResult again = dispatcher.dispatchDue(Instant.now().plus(Duration.ofHours(5)))
+            DispatchResult again = dispatcher.dispatchDue(end.plus(Duration.ofHours(5)))
                     .await().atMost(Duration.ofSeconds(30));
             assertThat(again.noShows()).doesNotContain(id);
             // staff confirm it: the mark is stored, the event is not repeated
-            mark(Appointments.SALON_KEY, id, "{\"attended\": false, \"markedBy\": \"marina\"}")
-                    .statusCode(200).body("status", equalTo("NO_SHOW")).body("markedBy", equalTo("marina"));
+            mark(FITNESS_KEY, id, "{\"attended\": false, \"markedBy\": \"darya\"}")
+                    .statusCode(200).body("status", equalTo("NO_SHOW")).body("markedBy", equalTo("darya"));
             assertThat(noShows.drain(Duration.ofSeconds(2))).filteredOn(json -> json.contains(id.toString()))
                     .hasSize(1);
         }
-        mark(Appointments.SALON_KEY, cancelled, "{\"attended\": false, \"markedBy\": \"marina\"}")
+        mark(FITNESS_KEY, cancelled, "{\"attended\": false, \"markedBy\": \"darya\"}")
                 .statusCode(409).body("detail", containsString("cancelled"));
+    }
+
+    static final String FITNESS = "demo-fitness";
+    static final String FITNESS_KEY = "test-fitness-key";
+
+    /** Books a fitness appointment (Telegram) that started an hour ago and ends now; waits until it is stored. */
+    static UUID fitnessStartedAnHourAgo(String conversation) {
+        UUID id = UUID.randomUUID();
+        Instant startsAt = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        KafkaEvents.send(Appointments.booked(FITNESS, id, conversation, startsAt, Channel.TELEGRAM, "priboy_bot",
+                new Contact("500600701", "Олег", null)), conversation);
+        awaitFitness(id, "BOOKED");
+        return id;
+    }
+
+    /** Like {@link Appointments#awaitAppointment} for another tenant's key. */
+    static Map<String, Object> awaitFitness(UUID id, String status) {
+        return org.awaitility.Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    var r = given().header("X-Api-Key", FITNESS_KEY).get("/api/v1/appointments/{id}", id);
+                    return r.statusCode() == 200 ? r.jsonPath().<String, Object>getMap("$") : Map.<String, Object>of();
+                }, a -> status.equals(a.get("status")));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.otklik.events.data.AppointmentConfirmed;
 import io.otklik.events.data.AppointmentRescheduled;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.platform.tenant.TenantRegistry;
+import io.otklik.reminder.followup.FollowUpService;
 import io.otklik.reminder.schedule.ReminderPlanner;
 import io.otklik.reminder.schedule.ReminderSettings;
 import io.otklik.reminder.schedule.ReminderStatus;
@@ -41,14 +42,16 @@ public class AppointmentEventService {
     private final TenantRegistry tenants;
     private final ReminderSettings settings;
     private final java.time.Clock clock;
+    private final FollowUpService followUps;
 
     public AppointmentEventService(AppointmentStore appointments, ReminderStore reminders, TenantRegistry tenants,
-                                   ReminderSettings settings, java.time.Clock clock) {
+                                   ReminderSettings settings, java.time.Clock clock, FollowUpService followUps) {
         this.appointments = appointments;
         this.reminders = reminders;
         this.tenants = tenants;
         this.settings = settings;
         this.clock = clock;
+        this.followUps = followUps;
     }
 
     public Uni<Void> booked(EventEnvelope<AppointmentBooked> event) {
@@ -63,7 +66,8 @@ public class AppointmentEventService {
                 () -> plan(tenant, id, d.conversationId(), timezone, d.startsAt(), now).invoke(planned -> LOG.infof(
                         "tenant=%s appointment=%s conversation=%s booked for %s: %d reminder(s) planned",
                         tenant.id(), id, d.conversationId(), d.startsAt(), planned)).replaceWithVoid(),
-                row -> completeBooking(tenant, event, row, timezone, now));
+                row -> completeBooking(tenant, event, row, timezone, now))
+                .chain(() -> followUps.track(tenant, id, now));
     }
 
     private Uni<Void> completeBooking(Tenant tenant, EventEnvelope<AppointmentBooked> event, AppointmentRow row,
@@ -122,7 +126,7 @@ public class AppointmentEventService {
                     // Reminders stay: a confirmed client is still reminded, with a text that does not ask again.
                     LOG.infof("tenant=%s appointment=%s confirmed via %s", tenant.id(), id, d.via());
                     return appointments.setStatus(id, AppointmentStatus.CONFIRMED, now);
-                });
+                }).chain(() -> followUps.track(tenant, id, now));
     }
 
     public Uni<Void> cancelled(EventEnvelope<AppointmentCancelled> event) {
@@ -149,7 +153,7 @@ public class AppointmentEventService {
                             .invoke(n -> LOG.infof("tenant=%s appointment=%s cancelled: %d pending reminder(s)"
                                     + " cancelled", tenant.id(), id, n))
                             .replaceWithVoid();
-                });
+                }).chain(() -> followUps.track(tenant, id, now));
     }
 
     public Uni<Void> rescheduled(EventEnvelope<AppointmentRescheduled> event) {
@@ -186,7 +190,7 @@ public class AppointmentEventService {
                                     + " reminder(s) replaced by %d", tenant.id(), id, row.startsAt(), startsAt,
                                     cancelled, planned)))
                             .replaceWithVoid();
-                });
+                }).chain(() -> followUps.track(tenant, id, now));
     }
 
     /**

@@ -18,12 +18,12 @@ public record AppointmentRow(UUID id, String tenantId, String conversationId, UU
                              AppointmentStatus status, Instant bookedAt, Instant updatedAt) {
 
     /** The columns {@link #of(Object[])} reads, in order, for {@code select ... from appointment a}. */
-    static final String COLUMNS = "a.id, a.tenant_id, a.conversation_id, a.lead_id, a.client_id, a.channel,"
+    public static final String COLUMNS = "a.id, a.tenant_id, a.conversation_id, a.lead_id, a.client_id, a.channel,"
             + " a.channel_account_id, a.contact_user_id, a.contact_name, a.contact_phone, a.service_code,"
             + " a.service_name, a.staff_id, a.staff_name, a.starts_at, a.ends_at, a.timezone, a.status, a.booked_at,"
             + " a.updated_at";
 
-    static AppointmentRow of(Object[] r) {
+    public static AppointmentRow of(Object[] r) {
         return new AppointmentRow(Rows.uuid(r[0]), Rows.text(r[1]), Rows.text(r[2]), Rows.uuid(r[3]),
                 Rows.text(r[4]), Rows.text(r[5]), Rows.text(r[6]), Rows.text(r[7]), Rows.text(r[8]),
                 Rows.text(r[9]), Rows.text(r[10]), Rows.text(r[11]), Rows.text(r[12]), Rows.text(r[13]),

@@ -142,23 +142,44 @@ public class AppointmentStore {
     }
 
     /**
-     * Open, booked appointments of a tenant that started at or before {@code startedBy} and carry no attendance
-     * mark, oldest first, locked (rows another transaction holds are skipped).
+     * Open, booked appointments of a tenant that ended (their end, else their start) at or before {@code endedBy}
+     * and carry no attendance mark, oldest first, locked (rows another transaction holds are skipped).
      */
-    public Uni<List<AppointmentRow>> lockUnmarkedStartedBy(String tenantId, Instant startedBy, int limit) {
+    public Uni<List<AppointmentRow>> lockUnmarkedEndedBy(String tenantId, Instant endedBy, int limit) {
         return Panache.getSession().chain(session -> session.createNativeQuery("select " + AppointmentRow.COLUMNS
                         + """
                          from appointment a
                         where a.tenant_id = :tenant and a.status in ('BOOKED', 'CONFIRMED') and a.booked_at is not null
-                          and a.starts_at <= :startedBy
+                          and a.starts_at <= :endedBy and coalesce(a.ends_at, a.starts_at) <= :endedBy
                           and not exists (select 1 from attendance t where t.appointment_id = a.id)
                         order by a.starts_at
                         limit :limit
                         for update of a skip locked""", Object[].class)
                 .setParameter("tenant", tenantId)
-                .setParameter("startedBy", startedBy)
+                .setParameter("endedBy", endedBy)
                 .setParameter("limit", limit)
                 .getResultList()
                 .map(rows -> rows.stream().map(AppointmentRow::of).toList()));
+    }
+
+    /**
+     * The lead's booked appointment a CRM status speaks of, locked (waiting for a concurrent mark or tick): among
+     * those open or already NO_SHOW, the latest that has started by {@code now}, else the latest one ahead; null when
+     * the lead has none. A NO_SHOW row means the change was decided before (a repeated status change).
+     */
+    public Uni<AppointmentRow> lockForLeadStatus(String tenantId, UUID leadId, Instant now) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("select " + AppointmentRow.COLUMNS
+                        + """
+                         from appointment a
+                        where a.tenant_id = :tenant and a.lead_id = :lead and a.booked_at is not null
+                          and a.status in ('BOOKED', 'CONFIRMED', 'NO_SHOW')
+                        order by (a.starts_at <= :now) desc, a.starts_at desc
+                        limit 1
+                        for update of a""", Object[].class)
+                .setParameter("tenant", tenantId)
+                .setParameter("lead", leadId)
+                .setParameter("now", now)
+                .getResultList()
+                .map(rows -> rows.isEmpty() ? null : AppointmentRow.of(rows.get(0))));
     }
 }

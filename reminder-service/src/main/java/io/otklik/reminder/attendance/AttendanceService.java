@@ -6,9 +6,11 @@ import io.otklik.platform.web.ProblemException;
 import io.otklik.reminder.appointment.AppointmentRow;
 import io.otklik.reminder.appointment.AppointmentStatus;
 import io.otklik.reminder.appointment.AppointmentStore;
+import io.otklik.reminder.followup.FollowUpStore;
 import io.otklik.reminder.noshow.NoShowService;
 import io.otklik.reminder.schedule.ReminderStatus;
 import io.otklik.reminder.schedule.ReminderStore;
+import io.otklik.reminder.schedule.SkipReason;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,15 +33,17 @@ public class AttendanceService {
     private final AttendanceStore marks;
     private final ReminderStore reminders;
     private final NoShowService noShows;
+    private final FollowUpStore followUps;
     private final OutboxRelay relay;
     private final Clock clock;
 
     public AttendanceService(AppointmentStore appointments, AttendanceStore marks, ReminderStore reminders,
-                             NoShowService noShows, OutboxRelay relay, Clock clock) {
+                             NoShowService noShows, FollowUpStore followUps, OutboxRelay relay, Clock clock) {
         this.appointments = appointments;
         this.marks = marks;
         this.reminders = reminders;
         this.noShows = noShows;
+        this.followUps = followUps;
         this.relay = relay;
         this.clock = clock;
     }
@@ -91,7 +95,8 @@ public class AttendanceService {
                         row.tenantId(), row.id(), mark.markedBy());
             }
             change = appointments.setStatus(row.id(), status, mark.markedAt())
-                    .chain(() -> reminders.closePending(row.id(), ReminderStatus.SKIPPED)).replaceWithVoid();
+                    .chain(() -> reminders.closePending(row.id(), ReminderStatus.SKIPPED, SkipReason.ATTENDED))
+                    .chain(() -> followUps.disarm(row.id())).replaceWithVoid();
         } else {
             status = AppointmentStatus.NO_SHOW;
             change = row.status() == AppointmentStatus.NO_SHOW

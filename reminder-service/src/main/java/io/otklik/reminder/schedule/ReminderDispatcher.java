@@ -13,6 +13,7 @@ import io.otklik.platform.tenant.Tenant;
 import io.otklik.platform.tenant.TenantRegistry;
 import io.otklik.platform.work.SafeContext;
 import io.otklik.reminder.appointment.AppointmentStatus;
+import io.otklik.reminder.followup.FollowUpService;
 import io.otklik.reminder.noshow.NoShowService;
 import io.otklik.reminder.text.ReminderTexts;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -28,8 +29,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -37,8 +40,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The clock of the service: every tick sends the reminders that came due (reply_requested + reminder_sent, written
- * to the outbox in the transaction that marks them SENT) and decides the no-shows. Several replicas may tick at once:
- * rows are taken with {@code for update skip locked}, so each reminder is sent by one of them.
+ * to the outbox in the transaction that marks them SENT), hands unconfirmed clients to staff (follow-ups) and decides
+ * the no-shows. Several replicas may tick at once: rows are taken with {@code for update skip locked}, so each
+ * reminder is sent by one of them.
  */
 @ApplicationScoped
 public class ReminderDispatcher {
@@ -48,6 +52,7 @@ public class ReminderDispatcher {
 
     private final ReminderStore reminders;
     private final NoShowService noShows;
+    private final FollowUpService followUps;
     private final TenantRegistry tenants;
     private final Outbox outbox;
     private final OutboxRelay relay;
@@ -56,10 +61,11 @@ public class ReminderDispatcher {
 
     private volatile boolean stopped;
 
-    public ReminderDispatcher(ReminderStore reminders, NoShowService noShows, TenantRegistry tenants, Outbox outbox,
-                              OutboxRelay relay, Vertx vertx, Clock clock) {
+    public ReminderDispatcher(ReminderStore reminders, NoShowService noShows, FollowUpService followUps,
+                              TenantRegistry tenants, Outbox outbox, OutboxRelay relay, Vertx vertx, Clock clock) {
         this.reminders = reminders;
         this.noShows = noShows;
+        this.followUps = followUps;
         this.tenants = tenants;
         this.outbox = outbox;
         this.relay = relay;
@@ -91,12 +97,14 @@ public class ReminderDispatcher {
             List<UUID> sent = new ArrayList<>();
             List<UUID> skipped = new ArrayList<>();
             Set<UUID> held = new LinkedHashSet<>();
+            List<UUID> followedUp = new ArrayList<>();
             return remind(now, sent, skipped, held)
+                    .chain(() -> followUps.sendDue(now)).invoke(followedUp::addAll)
                     .chain(() -> noShows.decideDue(now))
                     .map(marked -> new DispatchResult(List.copyOf(sent), List.copyOf(skipped), List.copyOf(marked),
-                            null, List.copyOf(held)));
+                            followedUp, List.copyOf(held)));
         }).invoke(result -> {
-            if (!result.sentReminders().isEmpty() || !result.noShows().isEmpty()) {
+            if (!result.sentReminders().isEmpty() || !result.noShows().isEmpty() || !result.followUps().isEmpty()) {
                 relay.wakeUp();
             }
         });
@@ -110,7 +118,8 @@ public class ReminderDispatcher {
         return Panache.withTransaction(() -> reminders.lockDue(now, BATCH, held).chain(due -> {
                     List<UUID> quietSkip = new ArrayList<>();
                     List<DueReminder> rest = quiet(due, now, held, quietSkip);
-                    return reminders.markSkipped(quietSkip).invoke(() -> skipped.addAll(quietSkip))
+                    return reminders.markSkipped(quietSkip, SkipReason.QUIET_HOURS)
+                            .invoke(() -> skipped.addAll(quietSkip))
                             .chain(() -> handle(rest, now, sent, skipped)).replaceWith(due.size());
                 }))
                 .chain(count -> count == BATCH ? remind(now, sent, skipped, held) : Uni.createFrom().voidItem());
@@ -147,45 +156,45 @@ public class ReminderDispatcher {
                 .map(d -> new ReminderPlanner.Due(d.reminderId(), d.appointmentId(), d.dueAt(), d.startsAt()))
                 .toList(), now);
         Set<UUID> toSend = new HashSet<>(triage.send());
-        List<UUID> skip = new ArrayList<>();
+        Map<UUID, String> skip = new LinkedHashMap<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (DueReminder d : due) {
             if (!toSend.contains(d.reminderId())) {
+                String reason = now.isBefore(d.startsAt()) ? SkipReason.SUPERSEDED : SkipReason.VISIT_STARTED;
                 LOG.infof("tenant=%s appointment=%s reminder=%s (%s, due %s) skipped: %s", d.tenantId(),
-                        d.appointmentId(), d.reminderId(), d.kind(), d.dueAt(),
-                        now.isBefore(d.startsAt()) ? "a later reminder of the visit is due too" : "the visit started");
-                skip.add(d.reminderId());
+                        d.appointmentId(), d.reminderId(), d.kind(), d.dueAt(), reason);
+                skip.put(d.reminderId(), reason);
                 continue;
             }
             Optional<Tenant> tenant = tenants.byId(d.tenantId());
-            Optional<String> unsendable = tenant.isEmpty() ? Optional.of("the tenant is no longer configured")
+            Optional<String> unsendable = tenant.isEmpty() ? Optional.of(SkipReason.TENANT_MISSING)
                     : unsendable(d);
             if (unsendable.isPresent()) {
                 LOG.warnf("tenant=%s appointment=%s reminder=%s (%s) skipped: %s", d.tenantId(), d.appointmentId(),
                         d.reminderId(), d.kind(), unsendable.get());
-                skip.add(d.reminderId());
+                skip.put(d.reminderId(), unsendable.get());
                 continue;
             }
             chain = chain.chain(() -> send(d, tenant.get(), now)).invoke(() -> sent.add(d.reminderId()));
         }
-        return chain.chain(() -> reminders.markSkipped(skip)).invoke(() -> skipped.addAll(skip));
+        return chain.chain(() -> reminders.markSkipped(skip)).invoke(() -> skipped.addAll(skip.keySet()));
     }
 
     /** Why a reminder cannot be requested at all: reply_requested needs a conversation, an account and a recipient. */
     private static Optional<String> unsendable(DueReminder d) {
         if (d.conversationId() == null) {
-            return Optional.of("the booking has no conversationId");
+            return Optional.of(SkipReason.unsendable("conversation"));
         }
         if (d.channelAccountId() == null) {
-            return Optional.of("the booking has no channelAccountId");
+            return Optional.of(SkipReason.unsendable("channel_account"));
         }
         if (d.contactUserId() == null) {
-            return Optional.of("the booking has no contact");
+            return Optional.of(SkipReason.unsendable("contact"));
         }
         try {
             Channel.valueOf(String.valueOf(d.channel()));
         } catch (IllegalArgumentException e) {
-            return Optional.of("unknown channel " + d.channel());
+            return Optional.of(SkipReason.unsendable("channel"));
         }
         return Optional.empty();
     }

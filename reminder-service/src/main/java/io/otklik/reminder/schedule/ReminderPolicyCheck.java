@@ -17,9 +17,10 @@ public class ReminderPolicyCheck {
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("tenants.yaml: tenant '" + tenant.id() + "': " + e.getMessage());
             }
-            if (tenant.reminders().noShowAfterHours() <= 0) {
+            Integer hours = tenant.reminders().noShowAfterHours();
+            if (hours != null && hours < 0) {
                 throw new IllegalStateException("tenants.yaml: tenant '" + tenant.id()
-                        + "': reminders.noShowAfterHours must be a positive number of hours");
+                        + "': reminders.noShowAfterHours must be a number of hours (0 or none: no timeout)");
             }
         }
     }

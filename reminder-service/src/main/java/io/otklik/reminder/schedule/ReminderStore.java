@@ -5,8 +5,11 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The reminder table, through native SQL in the caller's session or transaction. */
@@ -39,16 +42,27 @@ public class ReminderStore {
 
     /** Ends the appointment's pending reminders with the given status; returns how many. */
     public Uni<Integer> closePending(UUID appointmentId, ReminderStatus status) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "update reminder set status = :status where appointment_id = :appointment and status = 'PENDING'")
+        return closePending(appointmentId, status, null);
+    }
+
+    /**
+     * Ends the appointment's pending reminders with the given status and, for SKIPPED, why ({@link SkipReason});
+     * returns how many.
+     */
+    public Uni<Integer> closePending(UUID appointmentId, ReminderStatus status, String skipReason) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        update reminder set status = :status, skip_reason = :reason
+                        where appointment_id = :appointment and status = 'PENDING'""")
                 .setParameter("status", status.name())
+                .setParameter("reason", status == ReminderStatus.SKIPPED ? skipReason : null)
                 .setParameter("appointment", appointmentId)
                 .executeUpdate());
     }
 
     public Uni<List<Reminder>> list(String tenantId, UUID appointmentId) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select id, appointment_id, kind, due_at, status, sent_at, reply_id, variant from reminder
+                        select id, appointment_id, kind, due_at, status, sent_at, reply_id, variant, skip_reason
+                        from reminder
                         where tenant_id = :tenant and appointment_id = :appointment
                         order by due_at, created_at""", Object[].class)
                 .setParameter("tenant", tenantId)
@@ -56,7 +70,7 @@ public class ReminderStore {
                 .getResultList()
                 .map(rows -> rows.stream().map(r -> new Reminder(Rows.uuid(r[0]), Rows.uuid(r[1]),
                         Rows.text(r[2]), Rows.instant(r[3]), ReminderStatus.valueOf((String) r[4]),
-                        Rows.instant(r[5]), Rows.uuid(r[6]), Rows.text(r[7]))).toList()));
+                        Rows.instant(r[5]), Rows.uuid(r[6]), Rows.text(r[7]), Rows.text(r[8]))).toList()));
     }
 
     /**
@@ -100,14 +114,38 @@ public class ReminderStore {
                 .replaceWithVoid());
     }
 
-    public Uni<Void> markSkipped(List<UUID> reminderIds) {
+    /** Skips pending reminders, each with its reason ({@link SkipReason}): reminder id → reason. */
+    public Uni<Void> markSkipped(Map<UUID, String> reasons) {
+        Map<String, List<UUID>> byReason = new LinkedHashMap<>();
+        reasons.forEach((id, reason) -> byReason.computeIfAbsent(reason, r -> new ArrayList<>()).add(id));
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<String, List<UUID>> e : byReason.entrySet()) {
+            chain = chain.chain(() -> markSkipped(e.getValue(), e.getKey()));
+        }
+        return chain;
+    }
+
+    /** Skips pending reminders for one reason ({@link SkipReason}). */
+    public Uni<Void> markSkipped(List<UUID> reminderIds, String reason) {
         if (reminderIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "update reminder set status = 'SKIPPED' where id in (:ids) and status = 'PENDING'")
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        update reminder set status = 'SKIPPED', skip_reason = :reason
+                        where id in (:ids) and status = 'PENDING'""")
+                .setParameter("reason", reason)
                 .setParameter("ids", reminderIds)
                 .executeUpdate()
                 .replaceWithVoid());
+    }
+
+    /** The reminder-experiment arm the appointment's reminders were planned under, or null. */
+    public Uni<String> variantOf(UUID appointmentId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select variant from reminder where appointment_id = :appointment and variant is not null
+                        order by created_at desc limit 1""", String.class)
+                .setParameter("appointment", appointmentId)
+                .getResultList()
+                .map(rows -> rows.isEmpty() ? null : rows.get(0)));
     }
 }
