@@ -214,6 +214,32 @@ class EventContractTest {
     }
 
     @Test
+    void aFollowUpHandoffNamesItsReasonAndAppointmentAndAConversationHandoffNeither() throws IOException {
+        io.otklik.events.data.HandoffRequested followUp = new io.otklik.events.data.HandoffRequested(
+                EventSamples.LEAD, EventSamples.CONVERSATION, io.otklik.events.data.Channel.TELEGRAM, "marina",
+                "on-duty", "100200301", "Клиент не подтвердил запись", false, Map.of(),
+                io.otklik.events.data.HandoffRequested.NOT_CONFIRMED, EventSamples.APPOINTMENT);
+        String json = EventJson.write(EventEnvelope.of(EventTypes.HANDOFF_REQUESTED, "reminder-service",
+                EventSamples.T, "demo-salon", EventSamples.CONVERSATION, followUp));
+        assertThat(json).contains("\"reason\":\"not_confirmed\"",
+                "\"appointmentId\":\"" + EventSamples.APPOINTMENT + "\"");
+        assertThat(EventSchemas.violations(json)).isEmpty();
+        io.otklik.events.data.HandoffRequested read = EventJson.read(json, EventTypes.HANDOFF_REQUESTED).data();
+        assertThat(read.followUp()).isTrue();
+        assertThat(read.appointmentId()).isEqualTo(EventSamples.APPOINTMENT);
+
+        String plain = EventJson.write(EventEnvelope.of(EventTypes.HANDOFF_REQUESTED, "routing-service",
+                EventSamples.T, "demo-salon", EventSamples.CONVERSATION,
+                (io.otklik.events.data.HandoffRequested) EventSamples.all().get(EventTypes.HANDOFF_REQUESTED)));
+        assertThat(plain).doesNotContain("reason", "appointmentId");
+        assertThat(EventJson.read(plain, EventTypes.HANDOFF_REQUESTED).data().followUp()).isFalse();
+
+        ObjectNode unknown = (ObjectNode) EventJson.mapper().readTree(json);
+        ((ObjectNode) unknown.get("data")).put("reason", "bored");
+        assertThat(EventSchemas.violations(unknown.toString())).anyMatch(v -> v.contains("reason"));
+    }
+
+    @Test
     void leadStatusChangesSayWhoMadeThemAndTheFirstShapeStillReads() throws IOException {
         ObjectMapper mapper = EventJson.mapper();
         String json = EventJson.write(EventEnvelope.of(EventTypes.LEAD_STATUS_CHANGED, "crm-sync-service",

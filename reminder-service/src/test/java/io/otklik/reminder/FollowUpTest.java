@@ -79,6 +79,8 @@ class FollowUpTest {
             assertThat(h.leadId()).isEqualTo(booking.data().leadId());
             assertThat(h.channel()).isEqualTo(Channel.WHATSAPP);
             assertThat(h.urgent()).isFalse();
+            assertThat(h.reason()).isEqualTo(HandoffRequested.NOT_CONFIRMED);
+            assertThat(h.appointmentId()).isEqualTo(id);
             assertThat(h.summary()).isEqualTo("Клиент Иван не подтвердил запись на " + day(startsAt)
                     + " 15:00 «Стрижка» (мастер Анна). Позвоните клиенту: +79161234567.");
             assertThat(h.variants()).isEqualTo(Experiments.variants(tenants.byId("demo-salon").orElseThrow(),

@@ -14,8 +14,8 @@ public final class HandoffMessage {
 
     /** @param link the conversation's page, or null when none can be signed */
     public static String text(HandoffRequested handoff, String link) {
-        StringBuilder text = new StringBuilder(handoff.urgent()
-                ? "🔴 СРОЧНО: клиенту нужен сотрудник"
+        StringBuilder text = new StringBuilder(handoff.followUp() ? "📞 Клиент не подтвердил запись: позвоните ему"
+                : handoff.urgent() ? "🔴 СРОЧНО: клиенту нужен сотрудник"
                 : "🔔 Клиенту нужен сотрудник");
         String summary = handoff.summary() == null ? "" : handoff.summary().strip();
         if (summary.length() > SUMMARY_LIMIT) {

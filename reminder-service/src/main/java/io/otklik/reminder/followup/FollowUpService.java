@@ -146,7 +146,7 @@ public class FollowUpService {
                 row.staffName(), tenant.segment(), row.contactName(), row.contactPhone());
         HandoffRequested handoff = new HandoffRequested(row.leadId(), row.conversationId(),
                 Channel.valueOf(row.channel()), staff.id(), staff.role(), staff.telegramChatId(), summary, false,
-                Experiments.variants(tenant, row.conversationId()));
+                Experiments.variants(tenant, row.conversationId()), HandoffRequested.NOT_CONFIRMED, row.id());
         return followUps.markSent(row.id(), staff.id(), now)
                 .chain(marked -> !marked ? Uni.createFrom().item(false)
                         : outbox.publish(EventTypes.HANDOFF_REQUESTED, row.tenantId(), row.key(), row.key(), handoff)
