@@ -103,4 +103,31 @@ public final class Experiments {
         }
         return h;
     }
+
+    /**
+     * The checks every kind of experiment shares: at least two arms, each with a name no other arm has and a weight of
+     * at least 1. The kind's own checks (texts, offsets) are the caller's.
+     *
+     * @param where how error messages name the experiment, e.g. {@code experiment 'greeting-tone'}
+     * @throws IllegalArgumentException naming the experiment and the arm at fault
+     */
+    public static void checkArms(Tenant.Experiment experiment, String where) {
+        if (experiment.variants().size() < 2) {
+            throw new IllegalArgumentException(where + " needs at least two variants, has "
+                    + experiment.variants().size());
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Tenant.Variant v : experiment.variants()) {
+            if (v.name() == null || v.name().isBlank()) {
+                throw new IllegalArgumentException(where + ": a variant has no name");
+            }
+            String variant = where + " variant '" + v.name() + "'";
+            if (!names.add(v.name())) {
+                throw new IllegalArgumentException(variant + " is declared twice");
+            }
+            if (v.weight() < 1) {
+                throw new IllegalArgumentException(variant + ": weight " + v.weight() + " must be at least 1");
+            }
+        }
+    }
 }

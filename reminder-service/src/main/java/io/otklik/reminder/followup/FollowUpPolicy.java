@@ -4,6 +4,7 @@ import io.otklik.platform.tenant.OnDuty;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.reminder.appointment.AppointmentStatus;
 import io.otklik.reminder.schedule.SkipReason;
+import io.otklik.reminder.text.ReminderTexts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -114,23 +115,13 @@ public final class FollowUpPolicy {
             s.append(" «").append(serviceName.strip()).append('»');
         }
         if (present(staffName)) {
-            s.append(" (").append(role(segment)).append(' ').append(staffName.strip()).append(')');
+            s.append(" (").append(ReminderTexts.role(segment)).append(' ').append(staffName.strip()).append(')');
         }
         s.append(". Позвоните клиенту");
         if (present(phone)) {
             s.append(": ").append(phone.strip());
         }
         return s.append('.').toString();
-    }
-
-    private static String role(String segment) {
-        if ("salon".equals(segment)) {
-            return "мастер";
-        }
-        if ("fitness".equals(segment)) {
-            return "тренер";
-        }
-        return "специалист";
     }
 
     private static boolean present(String s) {

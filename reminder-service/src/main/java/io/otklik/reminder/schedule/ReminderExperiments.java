@@ -4,12 +4,10 @@ import io.otklik.platform.experiment.Experiments;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.platform.tenant.TenantValidator;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -99,22 +97,9 @@ public class ReminderExperiments implements TenantValidator {
                 throw new IllegalArgumentException("experiments: an experiment of kind reminders has no id");
             }
             String where = "experiment '" + e.id() + "' (kind reminders)";
-            if (e.variants().size() < 2) {
-                throw new IllegalArgumentException(where + " needs at least two variants, has "
-                        + e.variants().size());
-            }
-            Set<String> names = new HashSet<>();
+            Experiments.checkArms(e, where);
             for (Tenant.Variant v : e.variants()) {
-                if (v.name() == null || v.name().isBlank()) {
-                    throw new IllegalArgumentException(where + ": a variant has no name");
-                }
                 String variant = where + " variant '" + v.name() + "'";
-                if (!names.add(v.name())) {
-                    throw new IllegalArgumentException(variant + " is declared twice");
-                }
-                if (v.weight() < 1) {
-                    throw new IllegalArgumentException(variant + ": weight " + v.weight() + " must be at least 1");
-                }
                 if (!v.texts().isEmpty()) {
                     throw new IllegalArgumentException(variant + ": texts belong to a script experiment");
                 }

@@ -111,7 +111,8 @@ public final class ReminderTexts {
                 List.of(name, local.format(DATE) + " " + local.format(TIME), service));
     }
 
-    private static String role(String segment) {
+    /** The word before the staff member's name for the tenant's segment: мастер, тренер or специалист. */
+    public static String role(String segment) {
         if ("salon".equals(segment)) {
             return "мастер";
         }

@@ -1,5 +1,6 @@
 package io.otklik.routing.dialog;
 
+import io.otklik.platform.experiment.Experiments;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.platform.tenant.TenantValidator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,23 +37,10 @@ public class ScriptExperiments implements TenantValidator {
             if (!KINDS.contains(e.kind())) {
                 throw new IllegalArgumentException(where + ": kind '" + e.kind() + "' is none of " + KINDS);
             }
-            if (e.variants().size() < 2) {
-                throw new IllegalArgumentException(where + " needs at least two variants, has "
-                        + e.variants().size());
-            }
-            Set<String> names = new HashSet<>();
+            Experiments.checkArms(e, where);
             Set<String> texts = new HashSet<>();
             for (Tenant.Variant v : e.variants()) {
-                if (v.name() == null || v.name().isBlank()) {
-                    throw new IllegalArgumentException(where + ": a variant has no name");
-                }
                 String variant = where + " variant '" + v.name() + "'";
-                if (!names.add(v.name())) {
-                    throw new IllegalArgumentException(variant + " is declared twice");
-                }
-                if (v.weight() < 1) {
-                    throw new IllegalArgumentException(variant + ": weight " + v.weight() + " must be at least 1");
-                }
                 if (!KIND.equals(e.kind())) {
                     if (!v.texts().isEmpty()) {
                         throw new IllegalArgumentException(variant + ": texts belong to a script experiment, this one"
