@@ -84,7 +84,8 @@ class AdminClockTest {
         JsonPath listed = admin().get("/api/v1/admin/appointments").then().statusCode(200).extract().jsonPath();
         Map<String, Object> row = listed.getMap("find { it.id == '" + id + "' }");
         assertThat(row).containsEntry("tenantId", Appointments.SALON).containsEntry("status", "BOOKED")
-                .containsEntry("conversationId", conversation).doesNotContainKeys("contactName", "contactPhone");
+                .containsEntry("conversationId", conversation).containsEntry("timezone", "Europe/Moscow")
+                .doesNotContainKeys("contactName", "contactPhone");
         assertThat(instant(row.get("startsAt"))).isEqualTo(startsAt);
         given().header("X-Api-Key", Appointments.SALON_KEY).get("/api/v1/admin/appointments").then()
                 .statusCode(401);

@@ -56,6 +56,12 @@ public final class ReminderDay {
         Instant startsAt() {
             return Instant.parse(appointment.path("startsAt").asText());
         }
+
+        /** The visit's local time, in its own zone (the clinic is not in Moscow). */
+        String visit() {
+            String zone = appointment.path("timezone").asText("");
+            return local(startsAt(), zone.isBlank() ? MOSCOW : ZoneId.of(zone));
+        }
     }
 
     private final Suite suite;
@@ -96,7 +102,7 @@ public final class ReminderDay {
                 + " from %s an hour at a time to %s", open.size(), local(lastVisit), local(now), local(end));
         for (Actor a : actors) {
             DemoMain.say("  %-15s %s (%s, %s, visit %s)", a.action(), who(a), channelName(a), a.appointment()
-                    .path("tenantId").asText(), local(a.startsAt()));
+                    .path("tenantId").asText(), a.visit());
         }
 
         Map<Actor, Integer> seenBefore = new HashMap<>();
@@ -141,7 +147,7 @@ public final class ReminderDay {
                 switch (a.action()) {
                     case ATTENDED, MISSED -> {
                         if (!now.isBefore(a.startsAt().plus(Duration.ofHours(1)))) {
-                            mark(a);
+                            mark(a, now);
                             marks++;
                             done.add(a);
                         }
@@ -278,7 +284,7 @@ public final class ReminderDay {
         Clients.Answer accepted = clients.deliver(webhook);
         List<String> replies = accepted.status() / 100 == 2 ? awaitMessages(s, before, Duration.ofSeconds(20))
                 : List.of("(ошибка вебхука: HTTP " + accepted.status() + ")");
-        out.printf("%n── напоминание · %s · %s · визит %s%n", channelName(a), s.clientName(), local(a.startsAt()));
+        out.printf("%n── напоминание · %s · %s · визит %s%n", channelName(a), s.clientName(), a.visit());
         reminder.forEach(r -> out.printf("  бот    → %s%n", r));
         out.printf("  клиент → %s%n", said);
         if (replies.isEmpty()) {
@@ -297,12 +303,12 @@ public final class ReminderDay {
     }
 
     /** Staff mark attendance through the attendance API after the visit. */
-    private void mark(Actor a) throws IOException, InterruptedException {
+    private void mark(Actor a, Instant now) throws IOException, InterruptedException {
         boolean attended = a.action() == Action.ATTENDED;
         JsonNode marked = Http.post(reminderUrl("/api/v1/appointments/" + a.id() + "/attendance"), apiKey(a),
                 "{\"attended\": " + attended + ", \"markedBy\": \"demo-admin\"}");
-        System.out.printf("  %s  staff: %s %s → %s%n", local(a.startsAt().plus(Duration.ofHours(1))), who(a),
-                attended ? "came" : "did not come", marked.path("status").asText());
+        System.out.printf("  %s  staff: %s %s (visit %s) → %s%n", local(now), who(a),
+                attended ? "came" : "did not come", a.visit(), marked.path("status").asText());
     }
 
     private List<String> awaitMessages(Script s, int from, Duration timeout) throws IOException, InterruptedException {
@@ -364,7 +370,12 @@ public final class ReminderDay {
         return a.script() != null ? a.script().channel() : a.appointment().path("channel").asText();
     }
 
+    /** Moscow time: the demo's clock line (the salon's zone). */
     static String local(Instant t) {
-        return WHEN.format(t.atZone(MOSCOW));
+        return local(t, MOSCOW);
+    }
+
+    static String local(Instant t, ZoneId zone) {
+        return WHEN.format(t.atZone(zone));
     }
 }
