@@ -96,7 +96,7 @@ class AdminClockTest {
             Instant target = firstDue.plusSeconds(60);
             JsonPath moved = post("{\"to\":\"" + target + "\"}");
             Instant now = instant(moved.get("now"));
-            assertThat(now).isAfterOrEqualTo(target).isBefore(target.plusSeconds(5));
+            assertThat(now).isAfterOrEqualTo(target).isBefore(target.plusSeconds(60));
             assertThat(Duration.parse(moved.getString("offset"))).isGreaterThan(Duration.ofHours(20));
             assertThat(moved.getList("sent", String.class)).contains(first.toString())
                     .doesNotContain(second.toString());
@@ -116,7 +116,7 @@ class AdminClockTest {
         JsonPath later = post("{\"advance\":\"PT1H\"}");
         Instant after = instant(later.get("now"));
         assertThat(after).isAfterOrEqualTo(before.plus(Duration.ofHours(1)))
-                .isBefore(before.plus(Duration.ofHours(1)).plusSeconds(5));
+                .isBefore(before.plus(Duration.ofHours(1)).plusSeconds(60));
         assertThat(later.getList("sent", String.class)).doesNotContain(first.toString(), second.toString());
         assertThat(clockNow()).isAfterOrEqualTo(after);
     }
