@@ -59,8 +59,13 @@ public final class ReminderDay {
 
         /** The visit's local time, in its own zone (the clinic is not in Moscow). */
         String visit() {
+            return local(startsAt());
+        }
+
+        /** A time in the visit's zone. */
+        String local(Instant t) {
             String zone = appointment.path("timezone").asText("");
-            return local(startsAt(), zone.isBlank() ? MOSCOW : ZoneId.of(zone));
+            return ReminderDay.local(t, zone.isBlank() ? MOSCOW : ZoneId.of(zone));
         }
     }
 
@@ -307,7 +312,7 @@ public final class ReminderDay {
         boolean attended = a.action() == Action.ATTENDED;
         JsonNode marked = Http.post(reminderUrl("/api/v1/appointments/" + a.id() + "/attendance"), apiKey(a),
                 "{\"attended\": " + attended + ", \"markedBy\": \"demo-admin\"}");
-        System.out.printf("  %s  staff: %s %s (visit %s) → %s%n", local(now), who(a),
+        System.out.printf("  %s  staff: %s %s (visit %s, both in the visit's zone) → %s%n", a.local(now), who(a),
                 attended ? "came" : "did not come", a.visit(), marked.path("status").asText());
     }
 
