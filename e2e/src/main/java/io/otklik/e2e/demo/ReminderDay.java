@@ -312,7 +312,7 @@ public final class ReminderDay {
         boolean attended = a.action() == Action.ATTENDED;
         JsonNode marked = Http.post(reminderUrl("/api/v1/appointments/" + a.id() + "/attendance"), apiKey(a),
                 "{\"attended\": " + attended + ", \"markedBy\": \"demo-admin\"}");
-        System.out.printf("  %s  staff: %s %s (visit %s, both in the visit's zone) → %s%n", a.local(now), who(a),
+        System.out.printf("  %s  staff: %s %s (visit %s local time) → %s%n", local(now), who(a),
                 attended ? "came" : "did not come", a.visit(), marked.path("status").asText());
     }
 
