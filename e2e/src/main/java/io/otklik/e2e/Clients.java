@@ -72,6 +72,45 @@ public final class Clients {
     }
 
     /**
+     * Builds a Telegram Update for an inline-button press ({@code callback_query}) under a bot message that showed
+     * the button; ingest reads {@code data} as the button id.
+     */
+    public static Webhook telegramButton(String botAlias, String secretToken, long updateId, long chatId, String name,
+                                         String buttonId, String title) {
+        ObjectNode root = JSON.createObjectNode().put("update_id", updateId);
+        ObjectNode callback = root.putObject("callback_query").put("id", "demo-cb-" + updateId)
+                .put("chat_instance", "demo-" + chatId).put("data", buttonId);
+        callback.putObject("from").put("id", chatId).put("is_bot", false).put("first_name", name)
+                .put("language_code", "ru");
+        ObjectNode message = callback.putObject("message").put("message_id", updateId % 100_000)
+                .put("date", Instant.now().getEpochSecond());
+        message.putObject("chat").put("id", chatId).put("first_name", name).put("type", "private");
+        message.putObject("reply_markup").putArray("inline_keyboard").addArray().addObject().put("text", title)
+                .put("callback_data", buttonId);
+        return new Webhook("/webhooks/telegram/" + botAlias, root.toString().getBytes(StandardCharsets.UTF_8),
+                Map.of("X-Telegram-Bot-Api-Secret-Token", secretToken, "Content-Type", "application/json"));
+    }
+
+    /** Builds a signed WhatsApp webhook for a reply button press ({@code interactive.button_reply}). */
+    public static Webhook whatsAppButton(String phoneNumberId, String appSecret, String waId, String name,
+                                         String buttonId, String title) {
+        ObjectNode root = JSON.createObjectNode().put("object", "whatsapp_business_account");
+        ObjectNode value = root.putArray("entry").addObject().put("id", "102290129340398")
+                .putArray("changes").addObject().put("field", "messages").putObject("value");
+        value.put("messaging_product", "whatsapp");
+        value.putObject("metadata").put("display_phone_number", "15550783881").put("phone_number_id", phoneNumberId);
+        value.putArray("contacts").addObject().put("wa_id", waId).putObject("profile").put("name", name);
+        ObjectNode message = value.putArray("messages").addObject();
+        message.put("from", waId).put("id", "wamid.DEMO" + UUID.randomUUID().toString().replace("-", ""))
+                .put("timestamp", Long.toString(Instant.now().getEpochSecond())).put("type", "interactive");
+        message.putObject("interactive").put("type", "button_reply").putObject("button_reply").put("id", buttonId)
+                .put("title", title);
+        byte[] body = root.toString().getBytes(StandardCharsets.UTF_8);
+        return new Webhook("/webhooks/whatsapp", body, Map.of("X-Hub-Signature-256", sign(body, appSecret),
+                "Content-Type", "application/json"));
+    }
+
+    /**
      * Builds a signed Instagram Messaging webhook (a direct message to the business account).
      *
      * @param storyUrl when set, the message is a reply to this story of the business

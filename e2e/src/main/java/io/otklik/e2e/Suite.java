@@ -73,6 +73,16 @@ public final class Suite implements AutoCloseable {
     public static Suite start(Path root, Path logDir, String run, int portBase, Map<String, String> env,
                               List<Service> services, Consumer<String> progress)
             throws IOException, InterruptedException {
+        return start(root, logDir, run, portBase, env, services, Map.of(), progress);
+    }
+
+    /**
+     * Starts the given services; {@code serviceEnv} adds settings for one service only (e.g. the adjustable clock of
+     * reminder-service in the demo), on top of {@code env}.
+     */
+    public static Suite start(Path root, Path logDir, String run, int portBase, Map<String, String> env,
+                              List<Service> services, Map<Service, Map<String, String>> serviceEnv,
+                              Consumer<String> progress) throws IOException, InterruptedException {
         Suite suite = new Suite();
         Files.createDirectories(logDir);
         try {
@@ -85,6 +95,7 @@ public final class Suite implements AutoCloseable {
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile());
                 pb.environment().putAll(env);
+                pb.environment().putAll(serviceEnv.getOrDefault(s, Map.of()));
                 pb.environment().put(s.envPrefix + "_PORT", Integer.toString(port));
                 pb.environment().put(s.envPrefix + "_DB", s.database(run));
                 pb.environment().put("OTKLIK_TENANTS_FILE", root.resolve("tenants.yaml").toString());

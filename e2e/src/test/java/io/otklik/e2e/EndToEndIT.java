@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.otklik.e2e.demo.Conversations;
 import io.otklik.e2e.demo.DemoMain;
+import io.otklik.e2e.demo.ReminderDay;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -201,5 +202,30 @@ class EndToEndIT {
         assertThat(transcript.toString(StandardCharsets.UTF_8)).contains("клиент →", "бот    →");
         assertThat(result.byChannel()).containsOnlyKeys("WHATSAPP", "TELEGRAM", "INSTAGRAM", "WEB_FORM")
                 .allSatisfy((channel, n) -> assertThat(n).as(channel).isPositive());
+    }
+
+    /**
+     * The demo's reminder day on the state the conversations left: reminder-service's clock is moved past the last
+     * visit; reminders reach the channel fakes through ingest; a Telegram «Подтвердить» press, a WhatsApp «Да» and an
+     * «Отменить» press confirm and cancel through routing; staff marks make one attended and one no-show visit.
+     */
+    @Test
+    @Order(5)
+    void theReminderDaySendsRemindersAndTheAnswersAndMarksReachMetrics() throws Exception {
+        Instant start = Instant.now();
+        JsonNode before = metrics();
+        ReminderDay.Result day = new ReminderDay(suite, fakes, System.out).run(Conversations.all());
+        assertThat(day.sent()).isPositive();
+        assertThat(day.answers()).isEqualTo(3);
+        assertThat(day.attendanceMarks()).isEqualTo(2);
+        assertThat(day.virtualNow()).isAfter(start.plus(Duration.ofDays(1)));
+        String window = "?from=" + start.minus(Duration.ofDays(1)) + "&to=" + day.virtualNow().plusSeconds(60);
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode m = Http.get(suite.url(Suite.Service.METRICS) + "/api/v1/metrics" + window,
+                    DemoSecrets.ADMIN_API_KEY);
+            assertThat(m.path("confirmed").asInt()).isGreaterThanOrEqualTo(before.path("confirmed").asInt() + 2);
+            assertThat(m.path("cancelled").asInt()).isGreaterThanOrEqualTo(before.path("cancelled").asInt() + 1);
+            assertThat(m.path("no_show").asInt()).isGreaterThanOrEqualTo(1);
+        });
     }
 }

@@ -29,7 +29,10 @@ record RunningSuite(InfraProcess infra, Fakes fakes, Suite suite, Clients client
             started.add(fakes);
             Map<String, String> env = new HashMap<>(infra.env());
             env.putAll(DemoSecrets.env(fakes));
+            // reminder-service on the adjustable clock (it runs with the real time until a test moves it)
             Suite suite = Suite.start(root, work.resolve("logs"), run, Ports.freeBlock(6), env,
+                    List.of(Suite.Service.values()),
+                    Map.of(Suite.Service.REMINDER, Map.of("OTKLIK_CLOCK_ADJUSTABLE", "true")),
                     line -> System.out.println("[suite] " + line));
             return new RunningSuite(infra, fakes, suite, new Clients(suite.url(Suite.Service.INGEST)));
         } catch (Exception | Error e) {

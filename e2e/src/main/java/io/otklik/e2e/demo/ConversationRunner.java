@@ -21,6 +21,9 @@ public final class ConversationRunner {
     public record Line(boolean bot, String text) {
     }
 
+    /** The demo salon's Telegram bot alias (the webhook path and the channel account of its conversations). */
+    static final String TELEGRAM_BOT = "lyon_salon_bot";
+
     private static final AtomicLong UPDATE_IDS = new AtomicLong(800_000_000L);
 
     private final Clients clients;
@@ -78,7 +81,7 @@ public final class ConversationRunner {
                             s.clientName(), text)
                     : Clients.whatsApp(DemoSecrets.CLINIC_WA_NUMBER, DemoSecrets.CLINIC_WA_APP_SECRET, s.waId(),
                             s.clientName(), text);
-            case "TELEGRAM" -> Clients.telegram("lyon_salon_bot", DemoSecrets.SALON_TG_SECRET,
+            case "TELEGRAM" -> Clients.telegram(TELEGRAM_BOT, DemoSecrets.SALON_TG_SECRET,
                     UPDATE_IDS.incrementAndGet(), s.telegramChatId(), s.clientName(), text);
             case "INSTAGRAM" -> Clients.instagram(DemoSecrets.SALON_IG_ACCOUNT, DemoSecrets.SALON_IG_APP_SECRET,
                     s.instagramId(), text, s.turns().indexOf(text) == 0 ? s.storyUrl() : null);

@@ -21,7 +21,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * ./otklik demo: starts Kafka and PostgreSQL, the WireMock fakes of WhatsApp, Telegram, Instagram, an SMS gateway
  * and Bitrix24, and the six services; replays the demo conversations through the real webhooks; prints each
- * transcript and a summary read from metrics-service; then keeps everything running until Ctrl-C ({@code --once}: stops after the summary).
+ * transcript; plays the reminder day ({@link ReminderDay}: reminder-service's adjustable clock moved forward); prints a
+ * summary read from metrics-service; then keeps everything running until Ctrl-C ({@code --once}: stops after the summary).
  */
 public final class DemoMain {
 
@@ -70,14 +71,23 @@ public final class DemoMain {
             say("starting the six services (logs in %s)", work.resolve("logs"));
             Map<String, String> env = new java.util.HashMap<>(infra.env());
             env.putAll(DemoSecrets.env(fakes));
-            Suite suite = Suite.start(root, work.resolve("logs"), RUN, portBase, env,
+            // only reminder-service runs on the adjustable clock: the reminder day below moves it forward
+            Suite suite = Suite.start(root, work.resolve("logs"), RUN, portBase, env, List.of(Suite.Service.values()),
+                    Map.of(Suite.Service.REMINDER, Map.of("OTKLIK_CLOCK_ADJUSTABLE", "true")),
                     line -> System.out.println("  " + line));
             started.add(suite);
             say("all services ready after %.1f s", seconds(t0));
 
             Demo demo = new Demo(suite, fakes);
+            java.time.Instant replayStart = java.time.Instant.now();
             Demo.Result result = demo.replay(Conversations.all(), System.out);
-            JsonNode metrics = demo.settledMetrics(result, Duration.ofSeconds(60));
+            demo.settledMetrics(result, Duration.ofSeconds(60), "");
+
+            System.out.println();
+            ReminderDay.Result day = new ReminderDay(suite, fakes, System.out).run(Conversations.all());
+            // events of the reminder day carry reminder-service's (advanced) time: the window reaches past it
+            JsonNode metrics = demo.settledMetrics(result, Duration.ofSeconds(60), "?from="
+                    + replayStart.minus(Duration.ofMinutes(1)) + "&to=" + day.virtualNow().plus(Duration.ofMinutes(1)));
             printSummary(suite, infra, fakes, result, seconds(t0));
             String summary = summaryLine(metrics, fakes.distinctCrmLeads());
             if (result.unanswered() > 0) {
@@ -191,7 +201,12 @@ public final class DemoMain {
 
         /** Polls metrics-service until its numbers stop changing and cover everything sent (or the timeout). */
         public JsonNode settledMetrics(Result result, Duration timeout) throws Exception {
-            String url = suite.url(Suite.Service.METRICS) + "/api/v1/metrics";
+            return settledMetrics(result, timeout, "");
+        }
+
+        /** @param query appended to /api/v1/metrics, e.g. {@code ?from=…&to=…} (empty: the default window) */
+        public JsonNode settledMetrics(Result result, Duration timeout, String query) throws Exception {
+            String url = suite.url(Suite.Service.METRICS) + "/api/v1/metrics" + query;
             long deadline = System.nanoTime() + timeout.toNanos();
             JsonNode previous = null;
             while (true) {
