@@ -87,9 +87,10 @@ public final class DemoMain {
             ReminderDay.Result day = new ReminderDay(suite, fakes, System.out).run(Conversations.all());
             // events of the reminder day carry reminder-service's (advanced) time: the window reaches past it
             JsonNode metrics = demo.settledMetrics(result, Duration.ofSeconds(60), "?from="
-                    + replayStart.minus(Duration.ofMinutes(1)) + "&to=" + day.virtualNow().plus(Duration.ofMinutes(1)));
+                    + replayStart.minus(Duration.ofMinutes(1)) + "&to=" + day.virtualNow().plus(Duration.ofMinutes(1)),
+                    Map.of("no_show", day.noShows() + day.missedMarks()));
             printSummary(suite, infra, fakes, result, seconds(t0));
-            String summary = summaryLine(metrics, fakes.distinctCrmLeads());
+            String summary = summaryLine(metrics, fakes.distinctCrmLeads(), day.sent());
             if (result.unanswered() > 0) {
                 exit = 1;
             }
@@ -133,14 +134,19 @@ public final class DemoMain {
     }
 
     /** The demo's last line: counts from metrics-service, crm_leads from what the Bitrix24 fake received. */
-    static String summaryLine(JsonNode m, int crmLeads) {
+    /**
+     * The last line of the demo: the counts metrics-service reports for the run, the leads the fake CRM holds, and
+     * the reminders reminder-service sent during the reminder day.
+     */
+    static String summaryLine(JsonNode m, int crmLeads, int reminders) {
         JsonNode ttfr = m.path("ttfr");
         return String.format(Locale.ROOT, "demo: conversations=%d messages=%d leads=%d crm_leads=%d booked=%d"
-                        + " confirmed=%d rescheduled=%d cancelled=%d no_show=%d fallback_rate=%.3f ttfr_p50_ms=%d"
-                        + " ttfr_p99_ms=%d",
+                        + " reminders=%d confirmed=%d rescheduled=%d cancelled=%d no_show=%d fallback_rate=%.3f"
+                        + " ttfr_p50_ms=%d ttfr_p99_ms=%d",
                 m.path("conversations").asLong(), m.path("messages").asLong(), m.path("leads").asLong(), crmLeads,
-                m.path("booked").asLong(), m.path("confirmed").asLong(), m.path("rescheduled").asLong(),
-                m.path("cancelled").asLong(), m.path("no_show").asLong(), m.path("fallback_rate").asDouble(), ttfr.path("p50_ms").asLong(), ttfr.path("p99_ms").asLong());
+                m.path("booked").asLong(), reminders, m.path("confirmed").asLong(), m.path("rescheduled").asLong(),
+                m.path("cancelled").asLong(), m.path("no_show").asLong(), m.path("fallback_rate").asDouble(),
+                ttfr.path("p50_ms").asLong(), ttfr.path("p99_ms").asLong());
     }
 
     static void say(String format, Object... args) {
@@ -206,13 +212,23 @@ public final class DemoMain {
 
         /** @param query appended to /api/v1/metrics, e.g. {@code ?from=…&to=…} (empty: the default window) */
         public JsonNode settledMetrics(Result result, Duration timeout, String query) throws Exception {
+            return settledMetrics(result, timeout, query, Map.of());
+        }
+
+        /**
+         * @param atLeast counts the run is known to have caused (e.g. the reminder day's no-shows): the numbers are
+         *                not settled before metrics-service shows at least these
+         */
+        public JsonNode settledMetrics(Result result, Duration timeout, String query, Map<String, Integer> atLeast)
+                throws Exception {
             String url = suite.url(Suite.Service.METRICS) + "/api/v1/metrics" + query;
             long deadline = System.nanoTime() + timeout.toNanos();
             JsonNode previous = null;
             while (true) {
                 JsonNode now = Http.get(url, DemoSecrets.ADMIN_API_KEY);
                 boolean complete = now.path("messages").asInt() >= result.messages()
-                        && fakes.distinctCrmLeads() >= now.path("leads").asInt();
+                        && fakes.distinctCrmLeads() >= now.path("leads").asInt()
+                        && atLeast.entrySet().stream().allMatch(e -> now.path(e.getKey()).asInt() >= e.getValue());
                 if (complete && counts(now).equals(previous == null ? null : counts(previous))) {
                     return now;
                 }

@@ -25,22 +25,37 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The demo's reminder day: reminder-service runs on an adjustable clock (only it: the other services keep the real
- * time), and the demo moves that clock forward an hour at a time until six hours after the last booked visit. Each
+ * time), and the demo moves that clock forward half an hour at a time until six hours after the last booked visit. Each
  * step runs the reminder tick; reminders leave through ingest to the channel fakes. Clients answer some of them
  * through the real webhooks (a «Подтвердить» button, a «Да», an «Отменить» button), and staff mark attendance after
  * two visits (one came, one did not).
  */
 public final class ReminderDay {
 
-    static final Duration STEP = Duration.ofHours(1);
+    /**
+     * The clock moves in half-hour steps that end at hh:29:30 and hh:59:30: a reminder due on the hour or half hour
+     * goes at most half an hour late, and one moved out of quiet hours (due 20:59) goes before they start (21:00), as
+     * with the service's own 30-second tick.
+     */
+    static final Duration STEP = Duration.ofMinutes(30);
     static final Duration AFTER_LAST_VISIT = Duration.ofHours(6);
     static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE dd.MM HH:mm", Locale.forLanguageTag("ru"));
     private static final AtomicLong UPDATE_IDS = new AtomicLong(900_000_000L);
 
     /** What the day did: the clock's final time and the totals of its ticks and of the scripted answers. */
+    /**
+     * @param noShows        appointments the tenants' timeout made no-shows (visits nobody marked)
+     * @param attendedMarks  staff marks "came" (the confirmed clients and everyone else but one)
+     * @param missedMarks    staff marks "did not come"
+     * @param unmarked       open visits left without a mark on purpose, for the timeout to decide
+     */
     public record Result(Instant virtualNow, int steps, int sent, int skipped, int held, int noShows, int followUps,
-                         int answers, int attendanceMarks) {
+                         int answers, int attendedMarks, int missedMarks, int unmarked) {
+
+        public int attendanceMarks() {
+            return attendedMarks + missedMarks;
+        }
     }
 
     /** What a client or staff member does with one appointment. */
@@ -48,6 +63,16 @@ public final class ReminderDay {
 
     /** An appointment the day acts on. */
     private record Actor(Action action, JsonNode appointment, Script script) {
+
+        /** Whether the client answers a reminder (and then, unless cancelled, comes and is marked). */
+        boolean answers() {
+            return action == Action.CONFIRM_BUTTON || action == Action.YES_TEXT || action == Action.CANCEL_BUTTON;
+        }
+
+        /** Whether staff mark this visit after it: everyone but the cancelled one. */
+        boolean marked() {
+            return action != Action.CANCEL_BUTTON;
+        }
 
         String id() {
             return appointment.path("id").asText();
@@ -97,24 +122,31 @@ public final class ReminderDay {
         Instant now = Instant.parse(clock.path("now").asText());
         if (open.isEmpty()) {
             DemoMain.say("reminder day: no open appointment to remind of");
-            return new Result(now, 0, 0, 0, 0, 0, 0, 0, 0);
+            return new Result(now, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
         Instant lastVisit = open.stream().map(a -> Instant.parse(a.path("startsAt").asText())).max(Instant::compareTo)
                 .orElseThrow();
         Instant end = lastVisit.plus(AFTER_LAST_VISIT);
         List<Actor> actors = cast(open, scripts);
+        int unmarked = open.size() - actors.size();
         DemoMain.say("reminder day: %d open appointments, the last visit %s (Moscow); moving reminder-service's clock"
-                + " from %s an hour at a time to %s", open.size(), local(lastVisit), local(now), local(end));
+                + " from %s half an hour at a time to %s", open.size(), local(lastVisit), local(now), local(end));
         for (Actor a : actors) {
-            DemoMain.say("  %-15s %s (%s, %s, visit %s)", a.action(), who(a), channelName(a), a.appointment()
-                    .path("tenantId").asText(), a.visit());
+            if (a.action() != Action.ATTENDED) {
+                DemoMain.say("  %-15s %s (%s, %s, visit %s)", a.action(), who(a), channelName(a), a.appointment()
+                        .path("tenantId").asText(), a.visit());
+            }
         }
+        DemoMain.say("  staff mark the other %d visits as attended an hour after they start; %d left unmarked for"
+                + " the tenant's no-show timeout", actors.stream().filter(a -> a.action() == Action.ATTENDED)
+                .count(), unmarked);
 
         Map<Actor, Integer> seenBefore = new HashMap<>();
         for (Actor a : actors) {
             seenBefore.put(a, a.script() == null ? 0 : botMessages(a.script()).size());
         }
-        Set<Actor> done = new HashSet<>();
+        Set<Actor> answered = new HashSet<>();
+        Set<Actor> markedDone = new HashSet<>();
         Map<String, Set<String>> reminderIds = new HashMap<>();
         int steps = 0;
         int sent = 0;
@@ -123,10 +155,11 @@ public final class ReminderDay {
         int noShows = 0;
         int followUps = 0;
         int answers = 0;
-        int marks = 0;
+        int attendedMarks = 0;
+        int missedMarks = 0;
         while (now.isBefore(end)) {
-            JsonNode tick = Http.post(reminderUrl("/api/v1/admin/clock"), DemoSecrets.ADMIN_API_KEY,
-                    "{\"advance\":\"" + STEP + "\"}");
+            JsonNode tick = Http.post(reminderUrl("/api/v1/admin/clock"), DemoSecrets.ADMIN_API_KEY, steps == 0
+                    ? "{\"to\":\"" + firstTick(now) + "\"}" : "{\"advance\":\"" + STEP + "\"}");
             steps++;
             now = Instant.parse(tick.path("now").asText());
             int s = tick.path("sent").size();
@@ -146,44 +179,56 @@ public final class ReminderDay {
             Set<String> sentNow = new HashSet<>();
             tick.path("sent").forEach(id -> sentNow.add(id.asText()));
             for (Actor a : actors) {
-                if (done.contains(a)) {
-                    continue;
+                if (a.answers() && !answered.contains(a)) {
+                    Set<String> ids = reminderIds.computeIfAbsent(a.id(), id -> reminders(a));
+                    if (!sentNow.isEmpty() && ids.stream().anyMatch(sentNow::contains)
+                            && now.isBefore(a.startsAt())) {
+                        answer(a, seenBefore.get(a));
+                        answers++;
+                        answered.add(a);
+                    }
                 }
-                switch (a.action()) {
-                    case ATTENDED, MISSED -> {
-                        if (!now.isBefore(a.startsAt().plus(Duration.ofHours(1)))) {
-                            mark(a, now);
-                            marks++;
-                            done.add(a);
-                        }
+                if (a.marked() && !markedDone.contains(a) && (!a.answers() || answered.contains(a))
+                        && !now.isBefore(a.startsAt().plus(Duration.ofHours(1)))) {
+                    if (mark(a, now)) {
+                        attendedMarks++;
+                    } else {
+                        missedMarks++;
                     }
-                    default -> {
-                        Set<String> ids = reminderIds.computeIfAbsent(a.id(), id -> reminders(a));
-                        if (!sentNow.isEmpty() && ids.stream().anyMatch(sentNow::contains) && now.isBefore(
-                                a.startsAt())) {
-                            answer(a, seenBefore.get(a));
-                            answers++;
-                            done.add(a);
-                        }
-                    }
+                    markedDone.add(a);
                 }
             }
         }
         for (Actor a : actors) {
-            if (!done.contains(a)) {
+            if (a.answers() && !answered.contains(a)) {
                 DemoMain.say("reminder day: %s for %s did not happen (no reminder of it was sent before the visit)",
                         a.action(), who(a));
+            } else if (a.marked() && !markedDone.contains(a)) {
+                DemoMain.say("reminder day: staff did not mark %s (the visit is after the day's end)", who(a));
             }
         }
         DemoMain.say("reminder day: %d steps to %s: %d reminders sent, %d skipped, %d held by quiet hours, %d no-shows"
-                        + " by timeout, %d follow-ups; %d client answers, %d attendance marks", steps, local(now), sent,
-                skipped, held, noShows, followUps, answers, marks);
-        return new Result(now, steps, sent, skipped, held, noShows, followUps, answers, marks);
+                        + " by timeout, %d follow-ups; %d client answers; staff marked %d visits attended and %d"
+                        + " missed", steps, local(now), sent, skipped, held, noShows, followUps, answers, attendedMarks,
+                missedMarks);
+        return new Result(now, steps, sent, skipped, held, noShows, followUps, answers, attendedMarks, missedMarks,
+                unmarked);
+    }
+
+    /** The first step's end: the next hh:29:30 or hh:59:30 after {@code now}. */
+    static Instant firstTick(Instant now) {
+        Instant hour = now.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        for (Instant t = hour.plusSeconds(29 * 60 + 30); ; t = t.plus(STEP)) {
+            if (t.isAfter(now)) {
+                return t;
+            }
+        }
     }
 
     /**
      * Picks who does what: the button presses and the «Да» need a conversation the demo can write to (WhatsApp or
-     * Telegram, one open appointment in it); the attendance marks take any two of the rest.
+     * Telegram, one open appointment in it); of the rest one did not come, the last is left unmarked for the
+     * tenant's no-show timeout, and staff mark every other visit (the confirmed ones too) as come.
      */
     private static List<Actor> cast(List<JsonNode> open, List<Script> scripts) {
         Map<String, Script> byConversation = new HashMap<>();
@@ -214,15 +259,13 @@ public final class ReminderDay {
                 }
             }
         }
-        for (Action action : List.of(Action.ATTENDED, Action.MISSED)) {
-            for (JsonNode a : open) {
-                String conversation = a.path("conversationId").asText();
-                if (!taken.contains(conversation)) {
-                    actors.add(new Actor(action, a, byConversation.get(conversation)));
-                    taken.add(conversation);
-                    break;
-                }
-            }
+        // of the rest: one did not come, the last is left for the no-show timeout, staff mark everyone else as come
+        List<JsonNode> rest = open.stream().filter(a -> actors.stream().noneMatch(x -> x.appointment() == a))
+                .toList();
+        for (int i = 0; i < rest.size() - 1; i++) {
+            JsonNode a = rest.get(i);
+            actors.add(new Actor(i == 0 ? Action.MISSED : Action.ATTENDED, a,
+                    byConversation.get(a.path("conversationId").asText())));
         }
         return actors;
     }
@@ -307,13 +350,14 @@ public final class ReminderDay {
                 : Clients.whatsAppButton(waAccount(s), waSecret(s), s.waId(), s.clientName(), id, title);
     }
 
-    /** Staff mark attendance through the attendance API after the visit. */
-    private void mark(Actor a, Instant now) throws IOException, InterruptedException {
-        boolean attended = a.action() == Action.ATTENDED;
+    /** Staff mark attendance through the attendance API after the visit; true when "came". */
+    private boolean mark(Actor a, Instant now) throws IOException, InterruptedException {
+        boolean attended = a.action() != Action.MISSED;
         JsonNode marked = Http.post(reminderUrl("/api/v1/appointments/" + a.id() + "/attendance"), apiKey(a),
                 "{\"attended\": " + attended + ", \"markedBy\": \"demo-admin\"}");
         System.out.printf("  %s  staff: %s %s (visit %s local time) → %s%n", local(now), who(a),
                 attended ? "came" : "did not come", a.visit(), marked.path("status").asText());
+        return attended;
     }
 
     private List<String> awaitMessages(Script s, int from, Duration timeout) throws IOException, InterruptedException {
