@@ -22,17 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -62,71 +57,6 @@ class DialogScriptsIT {
     static KafkaProducer<String, String> producer;
     static final AtomicLong CLIENT_NUMBER = new AtomicLong(1);
 
-    /** Every record of the watched topics, in arrival order. */
-    static final class EventLog implements AutoCloseable {
-
-        record Event(int index, String topic, String key, JsonNode envelope) {
-
-            JsonNode data() {
-                return envelope.path("data");
-            }
-        }
-
-        private final List<Event> all = new ArrayList<>();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final Thread poller;
-
-        EventLog(String bootstrap) {
-            Properties p = new Properties();
-            p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-            p.put(ConsumerConfig.GROUP_ID_CONFIG, "dialog-scripts-" + UUID.randomUUID());
-            p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-            p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000");
-            p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-            p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-            KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p);
-            consumer.subscribe(Pattern.compile("reply_requested|message_classified|appointment_[a-z]+"
-                    + "|handoff_requested|lead_created|lead_routed|reminder_sent"));
-            poller = new Thread(() -> {
-                try (consumer) {
-                    while (running.get()) {
-                        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                            try {
-                                JsonNode envelope = JSON.readTree(r.value());
-                                synchronized (all) {
-                                    all.add(new Event(all.size(), r.topic(), r.key(), envelope));
-                                }
-                            } catch (IOException e) {
-                                // not ours (a poison-message test would put such a thing here); skip it
-                            }
-                        }
-                    }
-                }
-            }, "dialog-scripts-events");
-            poller.setDaemon(true);
-            poller.start();
-        }
-
-        int size() {
-            synchronized (all) {
-                return all.size();
-            }
-        }
-
-        List<Event> since(int index, String topic) {
-            synchronized (all) {
-                return all.subList(Math.min(index, all.size()), all.size()).stream()
-                        .filter(e -> e.topic().equals(topic)).toList();
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running.set(false);
-            poller.join(5000);
-        }
-    }
-
     @BeforeAll
     static void startEverything() throws Exception {
         // own databases (otklik_dlg_*), so this run never meets EndToEndIT's or the demo's
@@ -135,7 +65,8 @@ class DialogScriptsIT {
         fakes = run.fakes();
         suite = run.suite();
         clients = run.clients();
-        events = new EventLog(infra.kafka());
+        events = new EventLog(infra.kafka(), "dialog-scripts", Pattern.compile("reply_requested|message_classified"
+                + "|appointment_[a-z]+|handoff_requested|lead_created|lead_routed|reminder_sent"));
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka());
         p.put(ProducerConfig.ACKS_CONFIG, "all");

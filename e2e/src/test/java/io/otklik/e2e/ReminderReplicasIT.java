@@ -25,19 +25,13 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -110,7 +104,7 @@ class ReminderReplicasIT {
         Instant first = day.atTime(15, 0).atZone(MOSCOW).toInstant();
         Map<UUID, String> conversationOf = new HashMap<>();
         try (KafkaProducer<String, String> producer = producer();
-             EventLog events = new EventLog(infra.kafka())) {
+             EventLog events = new EventLog(infra.kafka(), "replicas-it", Pattern.compile("reminder_sent|reply_requested"))) {
             for (int i = 0; i < BOOKINGS; i++) {
                 String conversation = "wa:" + DemoSecrets.SALON_WA_NUMBER + ":7916" + String.format("%07d", i);
                 UUID appointmentId = UUID.randomUUID();
@@ -233,68 +227,5 @@ class ReminderReplicasIT {
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         return new KafkaProducer<>(p);
-    }
-
-    /** Every record of reminder_sent and reply_requested from the beginning (the broker is this test's own). */
-    static final class EventLog implements AutoCloseable {
-
-        private final List<ConsumerRecord<String, String>> all = new ArrayList<>();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final Thread poller;
-
-        EventLog(String bootstrap) {
-            Properties p = new Properties();
-            p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-            p.put(ConsumerConfig.GROUP_ID_CONFIG, "replicas-it-" + UUID.randomUUID());
-            p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-            p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000");
-            p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-            p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-            KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p);
-            consumer.subscribe(List.of(EventTypes.REMINDER_SENT.topic(), EventTypes.REPLY_REQUESTED.topic()));
-            poller = new Thread(() -> {
-                try (consumer) {
-                    while (running.get()) {
-                        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                            synchronized (all) {
-                                all.add(r);
-                            }
-                        }
-                    }
-                }
-            }, "replicas-events");
-            poller.setDaemon(true);
-            poller.start();
-        }
-
-        List<JsonNode> all(String topic) {
-            List<JsonNode> data = new ArrayList<>();
-            synchronized (all) {
-                for (ConsumerRecord<String, String> r : all) {
-                    if (r.topic().equals(topic)) {
-                        try {
-                            data.add(JSON.readTree(r.value()).path("data"));
-                        } catch (IOException e) {
-                            throw new IllegalStateException("not JSON on " + topic + ": " + r.value(), e);
-                        }
-                    }
-                }
-            }
-            return data;
-        }
-
-        long count(String topic) {
-            return all(topic).size();
-        }
-
-        Map<String, Long> countBy(String topic, Function<JsonNode, String> key) {
-            return all(topic).stream().collect(Collectors.groupingBy(key, Collectors.counting()));
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running.set(false);
-            poller.join(5000);
-        }
     }
 }

@@ -119,15 +119,8 @@ class FollowUpTest {
         Instant startsAt = moscow(2, 16);
         UUID id = UUID.randomUUID();
         String conversation = Appointments.conversation();
-        KafkaEvents.send(booked(id, conversation, startsAt), conversation);
-        awaitAppointment(id, "BOOKED");
-        KafkaEvents.send(Appointments.confirmed(id, conversation, startsAt), conversation);
-        awaitAppointment(id, "CONFIRMED");
-
-        try (KafkaEvents.Listener handoffs = KafkaEvents.listen(EventTypes.HANDOFF_REQUESTED.topic())) {
-            assertThat(dispatch(startsAt.minus(CONFIRM_BY).plusSeconds(60)).followUps()).doesNotContain(id);
-            assertThat(handoffs.drain(Duration.ofSeconds(2))).noneMatch(json -> json.contains(conversation));
-        }
+        assertNotFollowedUpAfter(id, conversation, startsAt, Appointments.confirmed(id, conversation, startsAt),
+                "CONFIRMED");
     }
 
     @Test
@@ -135,10 +128,17 @@ class FollowUpTest {
         Instant startsAt = moscow(2, 17);
         UUID id = UUID.randomUUID();
         String conversation = Appointments.conversation();
+        assertNotFollowedUpAfter(id, conversation, startsAt, Appointments.cancelled(id, conversation, startsAt),
+                "CANCELLED");
+    }
+
+    /** Books, applies {@code settle} (reaching {@code status}), and checks no handoff goes out at the deadline. */
+    void assertNotFollowedUpAfter(UUID id, String conversation, Instant startsAt, EventEnvelope<?> settle,
+                                  String status) {
         KafkaEvents.send(booked(id, conversation, startsAt), conversation);
         awaitAppointment(id, "BOOKED");
-        KafkaEvents.send(Appointments.cancelled(id, conversation, startsAt), conversation);
-        awaitAppointment(id, "CANCELLED");
+        KafkaEvents.send(settle, conversation);
+        awaitAppointment(id, status);
 
         try (KafkaEvents.Listener handoffs = KafkaEvents.listen(EventTypes.HANDOFF_REQUESTED.topic())) {
             assertThat(dispatch(startsAt.minus(CONFIRM_BY).plusSeconds(60)).followUps()).doesNotContain(id);
