@@ -35,6 +35,58 @@ class MetricsFlowTest {
     static final Duration WAIT = Duration.ofSeconds(90);
 
     @Test
+    void eachExperimentArmGetsItsBookingsConfirmationsAndNoShows() {
+        Instant from = TestEvents.randomPastHour();
+        Instant to = from.plus(Duration.ofHours(1));
+        TestEvents salon = new TestEvents("demo-salon");
+        MessageReceived c1 = salon.received(conversation(), Channel.WHATSAPP, null, from.plusSeconds(60));
+        salon.bookedInArms(c1, from.plusSeconds(70), Map.of("reminder-timing", "A", "confirm-wording", "B"),
+                true, false);
+        MessageReceived c2 = salon.received(conversation(), Channel.TELEGRAM, null, from.plusSeconds(80));
+        salon.bookedInArms(c2, from.plusSeconds(90), Map.of("reminder-timing", "A", "confirm-wording", "A"),
+                false, true);
+        MessageReceived c3 = salon.received(conversation(), Channel.WHATSAPP, null, from.plusSeconds(100));
+        salon.bookedInArms(c3, from.plusSeconds(110), Map.of("reminder-timing", "B", "confirm-wording", "A"),
+                true, false);
+        MessageReceived c4 = salon.received(conversation(), Channel.TELEGRAM, null, from.plusSeconds(120));
+        salon.bookedInArms(c4, from.plusSeconds(130), Map.of("reminder-timing", "B"), false, false);
+        MessageReceived c5 = salon.received(conversation(), Channel.TELEGRAM, null, from.plusSeconds(140));
+        salon.bookedInArms(c5, from.plusSeconds(150), Map.of(), true, true); // in no experiment
+        TestEvents clinic = new TestEvents("demo-clinic");
+        MessageReceived c6 = clinic.received(conversation(), Channel.WHATSAPP, null, from.plusSeconds(160));
+        clinic.bookedInArms(c6, from.plusSeconds(170), Map.of("reminder-timing", "B"), true, true);
+
+        // by hand: reminder-timing A = c1 (confirmed), c2 (no-show); B = c3 (confirmed), c4;
+        // confirm-wording A = c2 (no-show), c3 (confirmed); B = c1 (confirmed); c5 and the clinic's c6 count nowhere
+        JsonNode expected = json("""
+                {"confirm-wording":{
+                   "A":{"booked":2,"confirmed":1,"no_show":1,"confirmed_share":0.5,"no_show_rate":0.5},
+                   "B":{"booked":1,"confirmed":1,"no_show":0,"confirmed_share":1.0,"no_show_rate":0.0}},
+                 "reminder-timing":{
+                   "A":{"booked":2,"confirmed":1,"no_show":1,"confirmed_share":0.5,"no_show_rate":0.5},
+                   "B":{"booked":2,"confirmed":1,"no_show":0,"confirmed_share":0.5,"no_show_rate":0.0}}}""");
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode r = report(SALON_KEY, from, to);
+            assertThat(r.get("booked").asLong()).isEqualTo(5);
+            assertThat(r.get("no_show").asLong()).isEqualTo(2);
+            assertThat(r.get("by_variant")).isEqualTo(expected);
+        });
+        // WhatsApp only: c1 and c3, both confirmed
+        assertThat(report(SALON_KEY, from, to, "channel", "WHATSAPP").get("by_variant")).isEqualTo(json("""
+                {"confirm-wording":{
+                   "A":{"booked":1,"confirmed":1,"no_show":0,"confirmed_share":1.0,"no_show_rate":0.0},
+                   "B":{"booked":1,"confirmed":1,"no_show":0,"confirmed_share":1.0,"no_show_rate":0.0}},
+                 "reminder-timing":{
+                   "A":{"booked":1,"confirmed":1,"no_show":0,"confirmed_share":1.0,"no_show_rate":0.0},
+                   "B":{"booked":1,"confirmed":1,"no_show":0,"confirmed_share":1.0,"no_show_rate":0.0}}}"""));
+        // the clinic sees its own arm only
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(report(CLINIC_KEY, from, to).get("by_variant")).isEqualTo(json("""
+                        {"reminder-timing":{"B":{"booked":1,"confirmed":1,"no_show":1,"confirmed_share":1.0,
+                         "no_show_rate":1.0}}}""")));
+    }
+
+    @Test
     void aKnownHourOfTrafficGivesExactNumbers() {
         Instant from = TestEvents.randomPastHour();
         Instant to = from.plus(Duration.ofHours(1));
@@ -87,7 +139,8 @@ class MetricsFlowTest {
                    "TELEGRAM":{"conversations":1,"messages":1,"leads":1,"booked":0,"ttfr_p50_ms":1200},
                    "INSTAGRAM":{"conversations":0,"messages":0,"leads":0,"booked":0,"ttfr_p50_ms":null},
                    "WEB_FORM":{"conversations":1,"messages":2,"leads":0,"booked":0,"ttfr_p50_ms":3000}},
-                 "by_utm_source":{"(none)":{"conversations":2,"leads":1},"instagram":{"conversations":1,"leads":1}}}
+                 "by_utm_source":{"(none)":{"conversations":2,"leads":1},"instagram":{"conversations":1,"leads":1}},
+                 "by_variant":{}}
                 """.formatted(from, to));
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertThat(report(SALON_KEY, from, to)).isEqualTo(expected));

@@ -15,6 +15,7 @@ import io.otklik.events.data.Entities;
 import io.otklik.events.data.LeadCreated;
 import io.otklik.events.data.MessageClassified;
 import io.otklik.events.data.MessageReceived;
+import io.otklik.events.data.NoShow;
 import io.otklik.events.data.ReplyFailed;
 import io.otklik.events.data.ReplyKind;
 import io.otklik.events.data.ReplySent;
@@ -109,6 +110,29 @@ final class TestEvents {
             publish(EventEnvelope.of(EventTypes.APPOINTMENT_CONFIRMED, "routing-service", at.plusSeconds(60),
                     tenant, appointment.toString(), new AppointmentConfirmed(appointment, m.conversationId(), null,
                             startsAt, at.plusSeconds(60), "client_reply")), m.conversationId());
+        }
+    }
+
+    /**
+     * An appointment booked in the given arms (what routing writes on appointment_booked), then, if asked, confirmed
+     * and/or marked a no-show in the same arms.
+     */
+    void bookedInArms(MessageReceived m, Instant at, Map<String, String> arms, boolean confirm, boolean noShow) {
+        UUID appointment = UUID.randomUUID();
+        Instant startsAt = at.plus(Duration.ofHours(2));
+        publish(EventEnvelope.of(EventTypes.APPOINTMENT_BOOKED, "routing-service", at, tenant,
+                appointment.toString(), new AppointmentBooked(appointment, m.conversationId(), null, "client-1",
+                        m.channel(), "account-1", m.contact(), "haircut", "Стрижка", "anna", "Анна", startsAt,
+                        startsAt.plus(Duration.ofHours(1)), "Europe/Moscow", arms)), m.conversationId());
+        if (confirm) {
+            publish(EventEnvelope.of(EventTypes.APPOINTMENT_CONFIRMED, "routing-service", at.plusSeconds(60),
+                    tenant, appointment.toString(), new AppointmentConfirmed(appointment, m.conversationId(), null,
+                            startsAt, at.plusSeconds(60), "client_reply", arms)), m.conversationId());
+        }
+        if (noShow) {
+            publish(EventEnvelope.of(EventTypes.NO_SHOW, "reminder-service", at.plusSeconds(120), tenant,
+                    appointment.toString(), new NoShow(appointment, m.conversationId(), null, startsAt,
+                            at.plusSeconds(120), "marina", arms)), m.conversationId());
         }
     }
 

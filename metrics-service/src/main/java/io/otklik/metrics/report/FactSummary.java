@@ -11,14 +11,22 @@ import java.util.Map;
  * @param intents        classified messages per intent
  * @param utm            conversations and leads per UTM source
  * @param firstResponses the first responses sent in the window
+ * @param variants       appointment events per experiment arm they name
  */
 public record FactSummary(List<TypeCount> counts, Map<String, Long> intents, List<UtmCount> utm,
-                          List<FirstResponse> firstResponses) {
+                          List<FirstResponse> firstResponses, List<VariantCount> variants) {
 
     public FactSummary {
         counts = List.copyOf(counts);
         intents = Map.copyOf(intents);
         utm = List.copyOf(utm);
         firstResponses = List.copyOf(firstResponses);
+        variants = variants == null ? List.of() : List.copyOf(variants);
+    }
+
+    /** Without experiment arms. */
+    public FactSummary(List<TypeCount> counts, Map<String, Long> intents, List<UtmCount> utm,
+                       List<FirstResponse> firstResponses) {
+        this(counts, intents, utm, firstResponses, null);
     }
 }

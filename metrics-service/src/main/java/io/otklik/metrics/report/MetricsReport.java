@@ -17,7 +17,8 @@ public record MetricsReport(String tenant, Instant from, Instant to, long conver
                             long booked, long confirmed, long cancelled, long rescheduled, long noShow,
                             long repliesSent, long repliesFailed, double fallbackRate, double chatToLead,
                             double confirmedShare, double noShowRate, Ttfr ttfr, Map<String, Long> intents,
-                            Map<String, ChannelReport> byChannel, Map<String, UtmReport> byUtmSource) {
+                            Map<String, ChannelReport> byChannel, Map<String, UtmReport> byUtmSource,
+                            Map<String, Map<String, VariantReport>> byVariant) {
 
     /**
      * Time to first response of the conversations first answered in the window, in milliseconds.
@@ -34,6 +35,18 @@ public record MetricsReport(String tenant, Instant from, Instant to, long conver
     @RegisterForReflection
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record ChannelReport(long conversations, long messages, long leads, long booked, Long ttfrP50Ms) {
+    }
+
+    /**
+     * One arm of an A/B experiment: the appointments whose events name it (routing puts every experiment's arm of
+     * the conversation on appointment_booked and appointment_confirmed, reminder-service on no_show).
+     *
+     * @param confirmedShare confirmed / booked
+     * @param noShowRate     no-shows / booked
+     */
+    @RegisterForReflection
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record VariantReport(long booked, long confirmed, long noShow, double confirmedShare, double noShowRate) {
     }
 
     /** What one campaign source brought. */

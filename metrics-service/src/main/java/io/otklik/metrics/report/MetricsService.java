@@ -36,7 +36,9 @@ public class MetricsService {
                 .chain(counts -> intents(session, scope, query)
                         .chain(intents -> utm(session, scope, query)
                                 .chain(utm -> firstResponses(session, scope, query)
-                                        .map(first -> new FactSummary(counts, intents, utm, first)))))))
+                                        .chain(first -> variants(session, scope, query)
+                                                .map(arms -> new FactSummary(counts, intents, utm, first,
+                                                        arms))))))))
                 .map(facts -> ReportCalculator.report(scope.label(), query.from(), query.to(), facts));
     }
 
@@ -75,6 +77,20 @@ public class MetricsService {
                 .getResultList()
                 .map(rows -> rows.stream().map(r -> new UtmCount((String) r[0], number(r[1]), number(r[2])))
                         .toList());
+    }
+
+    /** The appointment events per experiment arm named in their {@code variants} (a JSON object, when present). */
+    private Uni<List<VariantCount>> variants(Mutiny.Session session, Scope scope, ReportQuery query) {
+        String sql = "select v.key, v.value, f.type, count(*)" + FACTS
+                + " cross join lateral jsonb_each_text(case when jsonb_typeof(f.data -> 'variants') = 'object'"
+                + " then f.data -> 'variants' else '{}'::jsonb end) v"
+                + factFilter(scope, query) + " and f.type in (:types) group by 1, 2, 3";
+        return bind(session.createNativeQuery(sql, Object[].class), scope, query)
+                .setParameter("types", List.of(Topics.APPOINTMENT_BOOKED, Topics.APPOINTMENT_CONFIRMED,
+                        Topics.NO_SHOW))
+                .getResultList()
+                .map(rows -> rows.stream().map(r -> new VariantCount((String) r[0], (String) r[1], (String) r[2],
+                        number(r[3]))).toList());
     }
 
     private Uni<List<FirstResponse>> firstResponses(Mutiny.Session session, Scope scope, ReportQuery query) {

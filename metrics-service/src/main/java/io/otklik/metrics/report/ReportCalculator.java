@@ -1,5 +1,6 @@
 package io.otklik.metrics.report;
 
+import io.otklik.events.Topics;
 import io.otklik.events.data.Channel;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,39 @@ public final class ReportCalculator {
                 total.confirmedShare(), total.noShowRate(),
                 new MetricsReport.Ttfr(ttfr.count(), ttfr.p50Ms(), ttfr.p90Ms(), ttfr.p99Ms(), ttfr.maxMs(),
                         ttfr.underShare()),
-                new TreeMap<>(facts.intents()), byChannel(facts), byUtmSource(facts.utm()));
+                new TreeMap<>(facts.intents()), byChannel(facts), byUtmSource(facts.utm()),
+                byVariant(facts.variants()));
+    }
+
+    /**
+     * Experiments by id, arms by name (both sorted): booked, confirmed and no-show appointments of each arm, and its
+     * confirmed share and no-show rate over its bookings. An experiment appears once an appointment event names it.
+     */
+    static Map<String, Map<String, MetricsReport.VariantReport>> byVariant(List<VariantCount> counts) {
+        Map<String, Map<String, long[]>> sums = new TreeMap<>();
+        for (VariantCount c : counts) {
+            if (c.experiment() == null || c.variant() == null) {
+                continue;
+            }
+            long[] sum = sums.computeIfAbsent(c.experiment(), e -> new TreeMap<>())
+                    .computeIfAbsent(c.variant(), v -> new long[3]);
+            switch (c.type()) {
+                case Topics.APPOINTMENT_BOOKED -> sum[0] += c.events();
+                case Topics.APPOINTMENT_CONFIRMED -> sum[1] += c.events();
+                case Topics.NO_SHOW -> sum[2] += c.events();
+                default -> {
+                    // other types do not enter the arm's numbers
+                }
+            }
+        }
+        Map<String, Map<String, MetricsReport.VariantReport>> result = new LinkedHashMap<>();
+        sums.forEach((experiment, arms) -> {
+            Map<String, MetricsReport.VariantReport> byArm = new LinkedHashMap<>();
+            arms.forEach((arm, s) -> byArm.put(arm, new MetricsReport.VariantReport(s[0], s[1], s[2],
+                    Rates.ratio(s[1], s[0]), Rates.ratio(s[2], s[0]))));
+            result.put(experiment, byArm);
+        });
+        return result;
     }
 
     /** Every channel, in the enum's order, zeros included, so the shape of the report does not depend on traffic. */

@@ -94,6 +94,31 @@ class ReportCalculatorTest {
     }
 
     @Test
+    void eachArmCountsItsOwnAppointmentsAndRatesOverItsBookings() {
+        List<VariantCount> rows = List.of(
+                new VariantCount("reminder-timing", "A", Topics.APPOINTMENT_BOOKED, 4),
+                new VariantCount("reminder-timing", "A", Topics.APPOINTMENT_CONFIRMED, 3),
+                new VariantCount("reminder-timing", "A", Topics.NO_SHOW, 1),
+                new VariantCount("reminder-timing", "B", Topics.APPOINTMENT_BOOKED, 5),
+                new VariantCount("reminder-timing", "B", Topics.APPOINTMENT_CONFIRMED, 1),
+                new VariantCount("reminder-timing", "B", Topics.NO_SHOW, 2),
+                new VariantCount("confirm-wording", "B", Topics.APPOINTMENT_CONFIRMED, 2), // confirmed, none booked
+                new VariantCount("confirm-wording", "A", Topics.APPOINTMENT_BOOKED, 2),
+                new VariantCount("confirm-wording", "A", Topics.LEAD_CREATED, 7),     // not an arm's number
+                new VariantCount(null, "A", Topics.APPOINTMENT_BOOKED, 9));           // no experiment: left out
+        MetricsReport r = ReportCalculator.report("demo-salon", FROM, TO, new FactSummary(List.of(), Map.of(),
+                List.of(), List.of(), rows));
+        assertThat(r.byVariant()).containsOnlyKeys("confirm-wording", "reminder-timing");
+        assertThat(r.byVariant().keySet()).containsExactly("confirm-wording", "reminder-timing");
+        assertThat(r.byVariant().get("reminder-timing")).containsExactly(
+                Map.entry("A", new MetricsReport.VariantReport(4, 3, 1, 0.75, 0.25)),
+                Map.entry("B", new MetricsReport.VariantReport(5, 1, 2, 0.2, 0.4)));
+        assertThat(r.byVariant().get("confirm-wording")).containsExactly(
+                Map.entry("A", new MetricsReport.VariantReport(2, 0, 0, 0.0, 0.0)),
+                Map.entry("B", new MetricsReport.VariantReport(0, 2, 0, 0.0, 0.0)));
+    }
+
+    @Test
     void anEmptyWindowIsAllZerosWithoutPercentiles() {
         MetricsReport r = ReportCalculator.report("*", FROM, TO,
                 new FactSummary(List.of(), Map.of(), List.of(), List.of()));
@@ -108,6 +133,7 @@ class ReportCalculatorTest {
                 .isEqualTo(new MetricsReport.ChannelReport(0, 0, 0, 0, null)));
         assertThat(r.byUtmSource()).isEmpty();
         assertThat(r.intents()).isEmpty();
+        assertThat(r.byVariant()).isEmpty();
     }
 
     @Test
@@ -129,7 +155,7 @@ class ReportCalculatorTest {
         assertThat(json.fieldNames()).toIterable().containsExactly("tenant", "from", "to", "conversations",
                 "messages", "leads", "booked", "confirmed", "cancelled", "rescheduled", "no_show", "replies_sent",
                 "replies_failed", "fallback_rate", "chat_to_lead", "confirmed_share", "no_show_rate", "ttfr", "intents",
-                "by_channel", "by_utm_source");
+                "by_channel", "by_utm_source", "by_variant");
         assertThat(json.get("ttfr").fieldNames()).toIterable().containsExactly("count", "p50_ms", "p90_ms",
                 "p99_ms", "max_ms", "under_5s_share");
         assertThat(json.get("by_channel").get("WHATSAPP").fieldNames()).toIterable().containsExactly(
