@@ -7,6 +7,7 @@ import static io.otklik.metrics.TestEvents.conversation;
 import static io.otklik.metrics.TestEvents.json;
 import static io.otklik.metrics.TestEvents.prometheus;
 import static io.otklik.metrics.TestEvents.report;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,6 +21,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +88,144 @@ class MetricsFlowTest {
                          "no_show_rate":1.0}}}""")));
     }
 
+    /**
+     * Two hours of one tenant's traffic, the second empty, sliced every way the API offers; every expected number
+     * is counted by hand from the events below. Another tenant's events in the same hours never show.
+     */
+    @Test
+    void groupsSliceEveryNumberAndATenantSeesOnlyItsOwn() {
+        Instant from = TestEvents.randomPastHour();
+        Instant to = from.plus(Duration.ofHours(2));
+        TestEvents salon = new TestEvents("demo-salon");
+        // c1: WhatsApp from Instagram (campaign "spring"), the bot answers in 800 ms, lead scored 5, booked in
+        // reminder-timing A and confirmed; a manager agrees with the model's BOOK
+        MessageReceived c1 = salon.received(conversation(), Channel.WHATSAPP, "instagram", from.plusSeconds(60));
+        salon.classified(c1, "BOOK", false);
+        salon.replied(c1, ReplyKind.ANSWER, 800);
+        salon.scoredLead(c1, 5, from.plusSeconds(70));
+        salon.bookedInArms(c1, from.plusSeconds(80), Map.of("reminder-timing", "A"), true, false);
+        salon.feedback(c1, "BOOK", "BOOK", from.plusSeconds(900));
+        // c2: Telegram without UTM, a fallback; sandbox: staff approve the draft, the answer goes out after 4 s
+        // (a human first response); lead scored 2; the manager says INFO was wrong, it was BOOK
+        MessageReceived c2 = salon.received(conversation(), Channel.TELEGRAM, null, from.plusSeconds(120));
+        salon.classified(c2, "INFO", true);
+        salon.draftApproved(c2, from.plusSeconds(123));
+        salon.replied(c2, ReplyKind.ANSWER, 4000);
+        salon.scoredLead(c2, 2, from.plusSeconds(130));
+        salon.feedback(c2, "INFO", "BOOK", from.plusSeconds(910));
+        // c3: Telegram from VK (campaign "spring"), the bot answers in 2 s, no lead; reviewed as right (PRICE),
+        // then relabelled COMPLAINT: the latest label counts, so the model was wrong
+        MessageReceived c3 = salon.received(conversation(), Channel.TELEGRAM, "vk", from.plusSeconds(180));
+        salon.classified(c3, "PRICE", false);
+        salon.replied(c3, ReplyKind.ANSWER, 2000);
+        salon.feedback(c3, "PRICE", "PRICE", from.plusSeconds(920));
+        salon.feedback(c3, "PRICE", "COMPLAINT", from.plusSeconds(930));
+        // the clinic in the same hour: a Telegram lead scored 4, a right intent
+        TestEvents clinic = new TestEvents("demo-clinic");
+        MessageReceived c4 = clinic.received(conversation(), Channel.TELEGRAM, "vk", from.plusSeconds(200));
+        clinic.classified(c4, "BOOK", false);
+        clinic.replied(c4, ReplyKind.ANSWER, 300);
+        clinic.scoredLead(c4, 4, from.plusSeconds(210));
+        clinic.feedback(c4, "BOOK", "BOOK", from.plusSeconds(940));
+
+        // totals: TTFR 800, 2000 (bot), 4000 (human): p50 2000, p90 4000, mean 6800 / 3 = 2266.7;
+        // bot 800, 2000: p50 800 (nearest rank), mean 1400; LQS 5 and 2: mean 3.5; accuracy 1 of 3 (c1)
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode r = report(SALON_KEY, from, to);
+            assertThat(r.get("conversations").asLong()).isEqualTo(3);
+            assertThat(r.get("ttfr").get("count").asLong()).isEqualTo(3);
+            assertThat(r.get("intent_accuracy").get("reviewed").asLong()).isEqualTo(3);
+            assertThat(r.get("confirmed").asLong()).isEqualTo(1);
+        });
+        JsonNode r = report(SALON_KEY, from, to);
+        assertThat(r.get("ttfr")).isEqualTo(json("""
+                {"count":3,"p50_ms":2000,"p90_ms":4000,"p99_ms":4000,"max_ms":4000,"under_5s_share":1.0,
+                 "mean_ms":2267}"""));
+        assertThat(r.get("ttfr_bot")).isEqualTo(json("""
+                {"count":2,"p50_ms":800,"p90_ms":2000,"p99_ms":2000,"max_ms":2000,"under_5s_share":1.0,
+                 "mean_ms":1400}"""));
+        assertThat(r.get("ttfr_human")).isEqualTo(json("""
+                {"count":1,"p50_ms":4000,"p90_ms":4000,"p99_ms":4000,"max_ms":4000,"under_5s_share":1.0,
+                 "mean_ms":4000}"""));
+        assertThat(r.get("intent_accuracy")).isEqualTo(json("""
+                {"reviewed":3,"correct":1,"accuracy":0.3333333333333333}"""));
+        assertThat(r.get("lead_quality")).isEqualTo(json("""
+                {"scored":2,"mean":3.5,"distribution":{"1":0,"2":1,"3":0,"4":0,"5":1}}"""));
+        assertThat(r.has("groups")).isFalse();
+
+        // by channel: all four, in the enum's order; feedback and confirmations count through their conversation
+        JsonNode channels = report(SALON_KEY, from, to, "groupBy", "channel");
+        assertThat(channels.get("group_by").asText()).isEqualTo("channel");
+        assertThat(keys(channels)).containsExactly("WHATSAPP", "TELEGRAM", "INSTAGRAM", "WEB_FORM");
+        JsonNode whatsapp = channels.get("groups").get(0);
+        assertThat(whatsapp.get("conversations").asLong()).isEqualTo(1);
+        assertThat(whatsapp.get("confirmed").asLong()).isEqualTo(1);
+        assertThat(whatsapp.get("lead_quality").get("mean").asDouble()).isEqualTo(5.0);
+        assertThat(whatsapp.get("intent_accuracy")).isEqualTo(json("{\"reviewed\":1,\"correct\":1,\"accuracy\":1.0}"));
+        JsonNode telegram = channels.get("groups").get(1);
+        assertThat(telegram.get("conversations").asLong()).isEqualTo(2);
+        assertThat(telegram.get("fallback_rate").asDouble()).isEqualTo(0.5);
+        assertThat(telegram.get("ttfr_bot").get("p50_ms").asLong()).isEqualTo(2000);
+        assertThat(telegram.get("ttfr_human").get("p50_ms").asLong()).isEqualTo(4000);
+        assertThat(telegram.get("intent_accuracy")).isEqualTo(json("{\"reviewed\":2,\"correct\":0,\"accuracy\":0.0}"));
+        assertThat(telegram.get("lead_quality").get("distribution").get("2").asLong()).isEqualTo(1);
+        assertThat(channels.get("groups").get(2).get("conversations").asLong()).isZero();
+
+        // by UTM source and campaign: c2 came without; c1 and c3 share the campaign "spring"
+        JsonNode sources = report(SALON_KEY, from, to, "groupBy", "utm_source");
+        assertThat(keys(sources)).containsExactly("(none)", "instagram", "vk");
+        assertThat(sources.get("groups").get(1).get("leads").asLong()).isEqualTo(1);
+        assertThat(sources.get("groups").get(2).get("leads").asLong()).isZero();
+        JsonNode campaigns = report(SALON_KEY, from, to, "groupBy", "utm_campaign");
+        assertThat(keys(campaigns)).containsExactly("(none)", "spring");
+        assertThat(campaigns.get("groups").get(1).get("conversations").asLong()).isEqualTo(2);
+        assertThat(campaigns.get("groups").get(1).get("chat_to_lead").asDouble()).isEqualTo(0.5);
+        assertThat(campaigns.get("groups").get(1).get("ttfr").get("mean_ms").asLong()).isEqualTo(1400);
+
+        // by arm: only c1 is in an experiment; its conversation's messages and lead count there too
+        JsonNode arms = report(SALON_KEY, from, to, "groupBy", "variant");
+        assertThat(keys(arms)).containsExactly("reminder-timing:A");
+        JsonNode a = arms.get("groups").get(0);
+        assertThat(List.of(a.get("conversations").asLong(), a.get("leads").asLong(), a.get("booked").asLong(),
+                a.get("confirmed").asLong())).containsExactly(1L, 1L, 1L, 1L);
+        assertThat(a.get("confirmed_share").asDouble()).isEqualTo(1.0);
+
+        // by hour, in the salon's zone (Moscow): both hours listed, the second empty
+        JsonNode hours = report(SALON_KEY, from, to, "groupBy", "hour");
+        java.time.format.DateTimeFormatter hour = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:00");
+        java.time.ZoneId moscow = java.time.ZoneId.of("Europe/Moscow");
+        assertThat(keys(hours)).containsExactly(hour.format(from.atZone(moscow)),
+                hour.format(from.plus(Duration.ofHours(1)).atZone(moscow)));
+        assertThat(hours.get("groups").get(0).get("from").asText()).isEqualTo(from.toString());
+        assertThat(hours.get("groups").get(0).get("messages").asLong()).isEqualTo(3);
+        assertThat(hours.get("groups").get(1).get("messages").asLong()).isZero();
+        assertThat(hours.get("groups").get(1).get("ttfr").get("count").asLong()).isZero();
+
+        // isolation: the clinic sees only its conversation, in every slicing
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(report(CLINIC_KEY, from, to).get("intent_accuracy").get("reviewed").asLong())
+                        .isEqualTo(1));
+        JsonNode clinicChannels = report(CLINIC_KEY, from, to, "groupBy", "channel");
+        assertThat(clinicChannels.get("tenant").asText()).isEqualTo("demo-clinic");
+        assertThat(clinicChannels.get("conversations").asLong()).isEqualTo(1);
+        assertThat(clinicChannels.get("lead_quality").get("mean").asDouble()).isEqualTo(4.0);
+        assertThat(clinicChannels.get("groups").get(1).get("conversations").asLong()).isEqualTo(1);
+        assertThat(clinicChannels.get("groups").get(0).get("conversations").asLong()).isZero();
+        assertThat(keys(report(CLINIC_KEY, from, to, "groupBy", "utm_source"))).containsExactly("vk");
+        assertThat(keys(report(CLINIC_KEY, from, to, "groupBy", "variant"))).isEmpty();
+        given().header("X-Api-Key", CLINIC_KEY).queryParam("tenant", "demo-salon").queryParam("groupBy", "day")
+                .get("/api/v1/metrics").then().statusCode(403);
+        given().header("X-Api-Key", SALON_KEY).queryParam("groupBy", "month").get("/api/v1/metrics").then()
+                .statusCode(400).body("field", org.hamcrest.Matchers.equalTo("groupBy"))
+                .body("detail", org.hamcrest.Matchers.containsString("channel, utm_source, utm_campaign, variant"));
+    }
+
+    private static List<String> keys(JsonNode report) {
+        List<String> keys = new java.util.ArrayList<>();
+        report.get("groups").forEach(g -> keys.add(g.get("key").asText()));
+        return keys;
+    }
+
     @Test
     void aKnownHourOfTrafficGivesExactNumbers() {
         Instant from = TestEvents.randomPastHour();
@@ -132,7 +272,14 @@ class MetricsFlowTest {
                  "replies_sent":5,"replies_failed":1,
                  "fallback_rate":0.3333333333333333,"chat_to_lead":0.6666666666666666,
                  "confirmed_share":1.0,"no_show_rate":0.0,
-                 "ttfr":{"count":3,"p50_ms":1200,"p90_ms":3000,"p99_ms":3000,"max_ms":3000,"under_5s_share":1.0},
+                 "ttfr":{"count":3,"p50_ms":1200,"p90_ms":3000,"p99_ms":3000,"max_ms":3000,"under_5s_share":1.0,
+                         "mean_ms":1667},
+                 "ttfr_bot":{"count":3,"p50_ms":1200,"p90_ms":3000,"p99_ms":3000,"max_ms":3000,
+                             "under_5s_share":1.0,"mean_ms":1667},
+                 "ttfr_human":{"count":0,"p50_ms":null,"p90_ms":null,"p99_ms":null,"max_ms":null,
+                               "under_5s_share":0.0,"mean_ms":null},
+                 "intent_accuracy":{"reviewed":0,"correct":0,"accuracy":0.0},
+                 "lead_quality":{"scored":0,"mean":null,"distribution":{"1":0,"2":0,"3":0,"4":0,"5":0}},
                  "intents":{"BOOK":1,"INFO":1,"PRICE":1},
                  "by_channel":{
                    "WHATSAPP":{"conversations":1,"messages":1,"leads":1,"booked":1,"ttfr_p50_ms":800},
@@ -156,7 +303,8 @@ class MetricsFlowTest {
         assertThat(whatsapp.get("fallback_rate").asDouble()).isZero();
         assertThat(whatsapp.get("intents")).isEqualTo(json("{\"BOOK\":1}"));
         assertThat(whatsapp.get("ttfr")).isEqualTo(json("""
-                {"count":1,"p50_ms":800,"p90_ms":800,"p99_ms":800,"max_ms":800,"under_5s_share":1.0}"""));
+                {"count":1,"p50_ms":800,"p90_ms":800,"p99_ms":800,"max_ms":800,"under_5s_share":1.0,
+                 "mean_ms":800}"""));
         assertThat(whatsapp.get("by_channel").get("TELEGRAM").get("conversations").asLong()).isZero();
         assertThat(whatsapp.get("by_utm_source")).isEqualTo(json("{\"instagram\":{\"conversations\":1,\"leads\":1}}"));
 

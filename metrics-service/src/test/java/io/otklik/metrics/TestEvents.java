@@ -11,7 +11,9 @@ import io.otklik.events.data.AppointmentConfirmed;
 import io.otklik.events.data.Channel;
 import io.otklik.events.data.Classification;
 import io.otklik.events.data.Contact;
+import io.otklik.events.data.DraftReviewed;
 import io.otklik.events.data.Entities;
+import io.otklik.events.data.IntentFeedback;
 import io.otklik.events.data.LeadCreated;
 import io.otklik.events.data.MessageClassified;
 import io.otklik.events.data.MessageReceived;
@@ -96,6 +98,28 @@ final class TestEvents {
                         "BOOK", "Клиент хочет записаться на стрижку", false, m.receivedAt()));
         publish(event, m.conversationId());
         return event;
+    }
+
+    /** A lead with a quality score, without UTM of its own (it counts under its conversation's). */
+    void scoredLead(MessageReceived m, int score, Instant at) {
+        publish(EventEnvelope.of(EventTypes.LEAD_CREATED, "routing-service", at, tenant, m.conversationId(),
+                new LeadCreated(UUID.randomUUID(), m.conversationId(), "client-1", m.channel(), m.contact(), null,
+                        "BOOK", "Клиент хочет записаться на стрижку", false, m.receivedAt(), score,
+                        List.of("service_named"))), m.conversationId());
+    }
+
+    /** A manager's label of a classified message (nlu-service's intent_feedback). */
+    void feedback(MessageReceived m, String predicted, String correct, Instant at) {
+        publish(EventEnvelope.of(EventTypes.INTENT_FEEDBACK, "nlu-service", at, tenant, m.conversationId(),
+                new IntentFeedback(m.messageId(), m.conversationId(), predicted, correct, "test-model-1", at)),
+                m.conversationId());
+    }
+
+    /** A staff member approved the sandbox draft of the conversation's reply. */
+    void draftApproved(MessageReceived m, Instant at) {
+        publish(EventEnvelope.of(EventTypes.DRAFT_REVIEWED, "ingest-service", at, tenant, m.conversationId(),
+                new DraftReviewed(UUID.randomUUID(), DraftReviewed.Decision.APPROVED, "marina", at,
+                        m.conversationId())), m.conversationId());
     }
 
     /** Books and, if asked, confirms an appointment; the confirmation names the conversation but no channel. */

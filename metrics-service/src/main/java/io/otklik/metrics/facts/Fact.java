@@ -100,6 +100,8 @@ public record Fact(UUID eventId, String tenantId, String type, String subject, I
             channel = d.channel();
         } else if (data instanceof io.otklik.events.data.DraftReviewed d) {
             conversation = d.conversationId();
+        } else if (data instanceof io.otklik.events.data.IntentFeedback feedback) {
+            conversation = feedback.conversationId();
         }
         return new Fact(event.id(), event.tenantId(), event.type(), event.subject(), event.time(),
                 blankToNull(conversation), channel, utm == null ? null : blankToNull(utm.source()), answer);

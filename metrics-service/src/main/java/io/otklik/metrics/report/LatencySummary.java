@@ -2,6 +2,7 @@ package io.otklik.metrics.report;
 
 import java.time.Duration;
 import java.util.Collection;
+import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
@@ -18,10 +19,12 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  * @param p99Ms      99th percentile, null when there are no values
  * @param maxMs      the largest value, null when there are no values
  * @param underShare share of values strictly below the target (0 when there are no values)
+ * @param meanMs     the arithmetic mean, rounded to whole milliseconds, null when there are no values
  */
-public record LatencySummary(long count, Long p50Ms, Long p90Ms, Long p99Ms, Long maxMs, double underShare) {
+public record LatencySummary(long count, Long p50Ms, Long p90Ms, Long p99Ms, Long maxMs, double underShare,
+                             Long meanMs) {
 
-    public static final LatencySummary EMPTY = new LatencySummary(0, null, null, null, null, 0.0);
+    public static final LatencySummary EMPTY = new LatencySummary(0, null, null, null, null, 0.0, null);
 
     public static LatencySummary of(Collection<Long> millis, Duration target) {
         if (millis.isEmpty()) {
@@ -42,7 +45,7 @@ public record LatencySummary(long count, Long p50Ms, Long p90Ms, Long p99Ms, Lon
         Percentile percentile = new Percentile().withEstimationType(Percentile.EstimationType.R_1);
         percentile.setData(values);
         return new LatencySummary(values.length, rank(percentile, 50), rank(percentile, 90), rank(percentile, 99), max,
-                Rates.ratio(under, values.length));
+                Rates.ratio(under, values.length), Math.round(StatUtils.mean(values)));
     }
 
     /** The median alone, null when there are no values. */

@@ -1,10 +1,12 @@
 package io.otklik.metrics.report;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,22 +15,21 @@ import java.util.Map;
  */
 @RegisterForReflection
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record MetricsReport(String tenant, Instant from, Instant to, long conversations, long messages, long leads,
-                            long booked, long confirmed, long cancelled, long rescheduled, long noShow,
-                            long repliesSent, long repliesFailed, double fallbackRate, double chatToLead,
-                            double confirmedShare, double noShowRate, Ttfr ttfr, Map<String, Long> intents,
-                            Map<String, ChannelReport> byChannel, Map<String, UtmReport> byUtmSource,
-                            Map<String, Map<String, VariantReport>> byVariant) {
+public record MetricsReport(String tenant, Instant from, Instant to, @JsonUnwrapped Figures totals,
+                            Map<String, Long> intents, Map<String, ChannelReport> byChannel,
+                            Map<String, UtmReport> byUtmSource, Map<String, Map<String, VariantReport>> byVariant,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String groupBy,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<Group> groups) {
 
     /**
-     * Time to first response of the conversations first answered in the window, in milliseconds.
-     *
-     * @param under5sShare share of them answered in under 5 s (the seed's target)
+     * One group of {@code ?groupBy=}: its key (channel, source, campaign, {@code experiment:arm}, or the local hour
+     * {@code 2025-03-01T10:00}, day {@code 2025-03-01} or ISO week {@code 2025-W09}) and the same figures as the
+     * totals. A period's {@code from} and {@code to} are its bounds within the window.
      */
     @RegisterForReflection
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Ttfr(long count, Long p50Ms, Long p90Ms, Long p99Ms, Long maxMs,
-                       @JsonProperty("under_5s_share") double under5sShare) {
+    public record Group(String key, @JsonInclude(JsonInclude.Include.NON_NULL) Instant from,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Instant to, @JsonUnwrapped Figures figures) {
     }
 
     /** One channel's share of the traffic. */
@@ -38,8 +39,9 @@ public record MetricsReport(String tenant, Instant from, Instant to, long conver
     }
 
     /**
-     * One arm of an A/B experiment: the appointments whose events name it (routing puts every experiment's arm of
-     * the conversation on appointment_booked and appointment_confirmed, reminder-service on no_show).
+     * One arm of an A/B experiment: the appointments whose events, or their conversations, name it (routing puts
+     * every experiment's arm of the conversation on appointment_booked and appointment_confirmed, reminder-service
+     * its reminder-timing arm on no_show).
      *
      * @param confirmedShare confirmed / booked
      * @param noShowRate     no-shows / booked

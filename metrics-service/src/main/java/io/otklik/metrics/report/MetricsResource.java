@@ -34,9 +34,10 @@ public class MetricsResource {
                                      @QueryParam("tenant") String tenant,
                                      @QueryParam("from") String from,
                                      @QueryParam("to") String to,
-                                     @QueryParam("channel") String channel) {
+                                     @QueryParam("channel") String channel,
+                                     @QueryParam("groupBy") String groupBy) {
         Scope scope = access.scope(apiKey, tenant);
-        ReportQuery query = ReportQuery.parse(from, to, channel, clock.instant(), defaultWindow);
+        ReportQuery query = ReportQuery.parse(from, to, channel, groupBy, clock.instant(), defaultWindow);
         return metrics.report(scope, query);
     }
 }

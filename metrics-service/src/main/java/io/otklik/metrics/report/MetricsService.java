@@ -1,125 +1,160 @@
 package io.otklik.metrics.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.otklik.events.EventJson;
 import io.otklik.events.Topics;
 import io.otklik.events.data.Channel;
+import io.otklik.platform.tenant.Tenant;
+import io.otklik.platform.tenant.TenantRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * Counts the stored facts of one scope, window and channel in PostgreSQL, then hands the counts to
- * {@link ReportCalculator}. Events count by their own time (the envelope's {@code time}); first responses by the
- * answer's {@code sentAt}. A fact without a channel of its own (appointment events) takes its conversation's.
+ * Reads the window's facts of one scope from PostgreSQL — the events by their own time, the first responses by the
+ * answer's {@code sentAt}, and what each conversation's events (of any time) say of it — and hands them to
+ * {@link ReportCalculator}. Payload fields are read with {@code jsonb} paths, so nothing but the stored events is
+ * needed and a rebuilt store gives the same numbers.
  */
 @ApplicationScoped
 public class MetricsService {
 
-    /** The types the report counts (the rest are stored for later reports). */
-    static final List<String> COUNTED = List.of(Topics.MESSAGE_RECEIVED, Topics.MESSAGE_CLASSIFIED,
-            Topics.LEAD_CREATED, Topics.APPOINTMENT_BOOKED, Topics.APPOINTMENT_CONFIRMED,
-            Topics.APPOINTMENT_CANCELLED, Topics.APPOINTMENT_RESCHEDULED, Topics.NO_SHOW, Topics.REPLY_SENT,
-            Topics.REPLY_FAILED);
+    private static final TypeReference<Map<String, String>> ARMS = new TypeReference<>() {
+    };
 
-    private static final String FACTS = " from event_fact f left join conversation_fact c"
-            + " on c.tenant_id = f.tenant_id and c.conversation_id = f.conversation_id";
+    /** The arms an event names, when its {@code variants} is a JSON object. */
+    private static final String VARIANTS = "case when jsonb_typeof(f.data -> 'variants') = 'object'"
+            + " then (f.data -> 'variants')::text end";
+    /** Facts stored before intent_feedback's conversation was kept have it in the payload only. */
+    private static final String CONVERSATION = "coalesce(f.conversation_id, f.data ->> 'conversationId')";
+    private static final String UTM = "coalesce(f.data -> 'utm', f.data -> 'message' -> 'utm')";
+
+    private final TenantRegistry tenants;
+
+    public MetricsService(TenantRegistry tenants) {
+        this.tenants = tenants;
+    }
 
     public Uni<MetricsReport> report(Scope scope, ReportQuery query) {
-        return Panache.withSession(() -> Panache.getSession().chain(session -> counts(session, scope, query)
-                .chain(counts -> intents(session, scope, query)
-                        .chain(intents -> utm(session, scope, query)
-                                .chain(utm -> firstResponses(session, scope, query)
-                                        .chain(first -> variants(session, scope, query)
-                                                .map(arms -> new FactSummary(counts, intents, utm, first,
-                                                        arms))))))))
-                .map(facts -> ReportCalculator.report(scope.label(), query.from(), query.to(), facts));
+        ZoneId zone = scope.all() ? ZoneOffset.UTC
+                : tenants.byId(scope.tenantId()).map(Tenant::zone).orElse(ZoneOffset.UTC);
+        return Panache.withSession(() -> Panache.getSession().chain(session -> rows(session, scope, query)
+                        .chain(rows -> firstResponses(session, scope, query)
+                                .chain(firsts -> conversations(session, scope, query)
+                                        .map(conversations -> new WindowFacts(rows, firsts, conversations))))))
+                .map(facts -> ReportCalculator.report(scope.label(), query, zone, facts));
     }
 
-    private Uni<List<TypeCount>> counts(Mutiny.Session session, Scope scope, ReportQuery query) {
-        String sql = "select f.type, coalesce(f.channel, c.channel), count(*), count(distinct f.conversation_id),"
-                + " count(*) filter (where f.type = '" + Topics.MESSAGE_CLASSIFIED + "'"
-                + " and f.data -> 'classification' ->> 'fallback' = 'true')"
-                + FACTS + factFilter(scope, query) + " and f.type in (:types) group by 1, 2";
+    private Uni<List<FactRow>> rows(Mutiny.Session session, Scope scope, ReportQuery query) {
+        String sql = "select f.tenant_id, f.type, " + CONVERSATION + ", f.channel, f.occurred_at,"
+                + " " + UTM + " ->> 'source', " + UTM + " ->> 'campaign', " + VARIANTS + ","
+                + " f.data -> 'classification' ->> 'fallback', f.data -> 'classification' ->> 'intent',"
+                + " f.data ->> 'qualityScore', f.data ->> 'messageId', f.data ->> 'predictedIntent',"
+                + " f.data ->> 'correctIntent'"
+                + " from event_fact f" + window(scope, "f.occurred_at") + " and f.type in (:types)";
         return bind(session.createNativeQuery(sql, Object[].class), scope, query)
-                .setParameter("types", COUNTED)
+                .setParameter("types", Figures.Type.topics())
                 .getResultList()
-                .map(rows -> rows.stream().map(r -> new TypeCount((String) r[0], channel(r[1]), number(r[2]),
-                        number(r[3]), number(r[4]))).toList());
-    }
-
-    private Uni<Map<String, Long>> intents(Mutiny.Session session, Scope scope, ReportQuery query) {
-        String sql = "select f.data -> 'classification' ->> 'intent', count(*)" + FACTS + factFilter(scope, query)
-                + " and f.type = '" + Topics.MESSAGE_CLASSIFIED + "' group by 1";
-        return bind(session.createNativeQuery(sql, Object[].class), scope, query)
-                .getResultList()
-                .map(rows -> {
-                    Map<String, Long> intents = new HashMap<>();
-                    rows.forEach(r -> intents.merge(r[0] == null ? "unknown" : (String) r[0], number(r[1]),
-                            Long::sum));
-                    return intents;
+                .map(result -> {
+                    List<FactRow> rows = new ArrayList<>(result.size());
+                    for (Object[] r : result) {
+                        rows.add(new FactRow((String) r[0], (String) r[1], (String) r[2], channel(r[3]),
+                                (String) r[5], (String) r[6], arms(r[7]), instant(r[4]), "true".equals(r[8]),
+                                (String) r[9], integer(r[10]), (String) r[11], (String) r[12], (String) r[13]));
+                    }
+                    return rows;
                 });
     }
 
-    private Uni<List<UtmCount>> utm(Mutiny.Session session, Scope scope, ReportQuery query) {
-        // a conversation counts under the source it first came with; a lead under its own, else its conversation's
-        String sql = "select c.utm_source, count(distinct f.conversation_id), 0" + FACTS + factFilter(scope, query)
-                + " and f.type = '" + Topics.MESSAGE_RECEIVED + "' group by 1"
-                + " union all select coalesce(nullif(f.data -> 'utm' ->> 'source', ''), c.utm_source), 0, count(*)"
-                + FACTS + factFilter(scope, query) + " and f.type = '" + Topics.LEAD_CREATED + "' group by 1";
-        return bind(session.createNativeQuery(sql, Object[].class), scope, query)
-                .getResultList()
-                .map(rows -> rows.stream().map(r -> new UtmCount((String) r[0], number(r[1]), number(r[2])))
-                        .toList());
-    }
-
-    /** The appointment events per experiment arm named in their {@code variants} (a JSON object, when present). */
-    private Uni<List<VariantCount>> variants(Mutiny.Session session, Scope scope, ReportQuery query) {
-        String sql = "select v.key, v.value, f.type, count(*)" + FACTS
-                + " cross join lateral jsonb_each_text(case when jsonb_typeof(f.data -> 'variants') = 'object'"
-                + " then f.data -> 'variants' else '{}'::jsonb end) v"
-                + factFilter(scope, query) + " and f.type in (:types) group by 1, 2, 3";
-        return bind(session.createNativeQuery(sql, Object[].class), scope, query)
-                .setParameter("types", List.of(Topics.APPOINTMENT_BOOKED, Topics.APPOINTMENT_CONFIRMED,
-                        Topics.NO_SHOW))
-                .getResultList()
-                .map(rows -> rows.stream().map(r -> new VariantCount((String) r[0], (String) r[1], (String) r[2],
-                        number(r[3]))).toList());
-    }
-
+    /**
+     * The conversation's first answer, and whether a person approved it first: the conversation had a sandbox draft
+     * approved no later than the answer went out.
+     */
     private Uni<List<FirstResponse>> firstResponses(Mutiny.Session session, Scope scope, ReportQuery query) {
-        StringBuilder sql = new StringBuilder("select r.channel, r.response_ms from first_response r"
-                + " where r.sent_at >= :from and r.sent_at < :to");
-        if (!scope.all()) {
-            sql.append(" and r.tenant_id = :tenant");
-        }
-        if (query.channel() != null) {
-            sql.append(" and r.channel = :channel");
-        }
-        return bind(session.createNativeQuery(sql.toString(), Object[].class), scope, query)
+        String sql = "select r.tenant_id, r.conversation_id, r.channel, r.response_ms, r.sent_at,"
+                + " exists (select 1 from event_fact d where d.tenant_id = r.tenant_id"
+                + " and d.conversation_id = r.conversation_id and d.type = '" + Topics.DRAFT_REVIEWED + "'"
+                + " and d.data ->> 'decision' = 'APPROVED' and d.occurred_at <= r.sent_at)"
+                + " from first_response r" + window(scope, "r.sent_at").replace("f.tenant_id", "r.tenant_id");
+        return bind(session.createNativeQuery(sql, Object[].class), scope, query)
                 .getResultList()
-                .map(rows -> {
-                    List<FirstResponse> result = new ArrayList<>(rows.size());
-                    rows.forEach(r -> result.add(new FirstResponse(channel(r[0]), number(r[1]))));
-                    return result;
+                .map(result -> {
+                    List<FirstResponse> firsts = new ArrayList<>(result.size());
+                    for (Object[] r : result) {
+                        firsts.add(new FirstResponse((String) r[0], (String) r[1], channel(r[2]), number(r[3]),
+                                instant(r[4]), Boolean.TRUE.equals(r[5])));
+                    }
+                    return firsts;
                 });
     }
 
-    private static String factFilter(Scope scope, ReportQuery query) {
-        StringBuilder where = new StringBuilder(" where f.occurred_at >= :from and f.occurred_at < :to");
-        if (!scope.all()) {
-            where.append(" and f.tenant_id = :tenant");
+    /**
+     * For each conversation with a fact or first response in the window, its events that name a channel, a UTM or
+     * experiment arms, in the order of their own time (ties by event id), folded into a {@link ConversationInfo}.
+     */
+    private Uni<Map<FactRow.ConversationKey, ConversationInfo>> conversations(Mutiny.Session session, Scope scope,
+                                                                             ReportQuery query) {
+        String inWindow = "select f.tenant_id, " + CONVERSATION + " conversation_id from event_fact f"
+                + window(scope, "f.occurred_at") + " and " + CONVERSATION + " is not null union select f.tenant_id, f.conversation_id"
+                + " from first_response f" + window(scope, "f.sent_at");
+        String sql = "select f.tenant_id, f.conversation_id, f.channel, " + UTM + " ->> 'source', "
+                + UTM + " ->> 'campaign', " + VARIANTS
+                + " from event_fact f join (" + inWindow + ") w"
+                + " on w.tenant_id = f.tenant_id and w.conversation_id = f.conversation_id"
+                + " where f.channel is not null or " + UTM + " is not null"
+                + " or jsonb_typeof(f.data -> 'variants') = 'object'"
+                + " order by f.occurred_at, f.event_id";
+        return bind(session.createNativeQuery(sql, Object[].class), scope, query)
+                .getResultList()
+                .map(result -> {
+                    Map<FactRow.ConversationKey, Info> infos = new HashMap<>();
+                    for (Object[] r : result) {
+                        infos.computeIfAbsent(new FactRow.ConversationKey((String) r[0], (String) r[1]),
+                                k -> new Info()).add(channel(r[2]), (String) r[3], (String) r[4], arms(r[5]));
+                    }
+                    Map<FactRow.ConversationKey, ConversationInfo> conversations = new HashMap<>();
+                    infos.forEach((key, info) -> conversations.put(key, new ConversationInfo(info.channel,
+                            info.utmSource, info.utmCampaign, info.variants)));
+                    return conversations;
+                });
+    }
+
+    /** A conversation's attributes as its events tell them, the first value of each winning. */
+    private static final class Info {
+        Channel channel;
+        String utmSource;
+        String utmCampaign;
+        final Map<String, String> variants = new LinkedHashMap<>();
+
+        void add(Channel channel, String source, String campaign, Map<String, String> arms) {
+            if (this.channel == null) {
+                this.channel = channel;
+            }
+            if (utmSource == null && source != null && !source.isBlank()) {
+                utmSource = source.strip();
+            }
+            if (utmCampaign == null && campaign != null && !campaign.isBlank()) {
+                utmCampaign = campaign.strip();
+            }
+            arms.forEach(variants::putIfAbsent);
         }
-        if (query.channel() != null) {
-            where.append(" and coalesce(f.channel, c.channel) = :channel");
-        }
-        return where.toString();
+    }
+
+    /** The time window and, for one tenant, its id; {@code f} is the alias of the filtered table. */
+    private static String window(Scope scope, String time) {
+        return " where " + time + " >= :from and " + time + " < :to"
+                + (scope.all() ? "" : " and f.tenant_id = :tenant");
     }
 
     private static <T> Mutiny.SelectionQuery<T> bind(Mutiny.SelectionQuery<T> q, Scope scope, ReportQuery query) {
@@ -127,18 +162,52 @@ public class MetricsService {
         if (!scope.all()) {
             q.setParameter("tenant", scope.tenantId());
         }
-        if (query.channel() != null) {
-            q.setParameter("channel", query.channel().name());
-        }
         return q;
+    }
+
+    private static Map<String, String> arms(Object json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            Map<String, String> arms = EventJson.mapper().readValue((String) json, ARMS);
+            arms.values().removeIf(v -> v == null || v.isBlank());
+            return arms;
+        } catch (JsonProcessingException e) {
+            return Map.of(); // arms that are not strings: not an experiment this report can name
+        }
     }
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
+    private static Instant instant(Object value) {
+        if (value instanceof OffsetDateTime t) {
+            return t.toInstant();
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.LocalDateTime t) {
+            return t.toInstant(ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("not a timestamp: " + value);
+    }
+
     private static long number(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static Integer integer(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(((String) value).strip());
+        } catch (NumberFormatException e) {
+            return null; // a score that is not a whole number is no score
+        }
     }
 
     private static Channel channel(Object value) {

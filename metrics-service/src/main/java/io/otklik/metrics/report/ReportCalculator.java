@@ -2,94 +2,188 @@ package io.otklik.metrics.report;
 
 import io.otklik.events.Topics;
 import io.otklik.events.data.Channel;
-import java.time.Duration;
+import io.otklik.platform.web.ProblemException;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 
-/** Turns the store's counts into the owner's report: every metric formula lives here or in the records it uses. */
+/**
+ * Turns the window's facts into the owner's report: decides which facts form each slice (channel, source, campaign,
+ * arm, period) and leaves every formula to {@link Figures}. A fact without a channel, source or arm of its own takes
+ * its conversation's; a lead keeps its own UTM source when it has one.
+ */
 public final class ReportCalculator {
 
     /** Seed 000: the first answer should reach the client within 5 seconds. */
-    public static final Duration FIRST_RESPONSE_TARGET = Duration.ofSeconds(5);
+    public static final java.time.Duration FIRST_RESPONSE_TARGET = Figures.FIRST_RESPONSE_TARGET;
 
     /** The bucket of conversations and leads that came without a UTM source. */
-    public static final String NO_UTM_SOURCE = "(none)";
+    public static final String NO_UTM_SOURCE = GroupBy.NONE;
+
+    /** At most this many periods in one grouped report (a year of days, a month of hours). */
+    public static final int MAX_PERIODS = 800;
 
     private ReportCalculator() {
     }
 
-    public static MetricsReport report(String tenant, Instant from, Instant to, FactSummary facts) {
-        Tally total = Tally.of(facts.counts());
-        LatencySummary ttfr = LatencySummary.of(
-                facts.firstResponses().stream().map(FirstResponse::responseMs).toList(), FIRST_RESPONSE_TARGET);
-        return new MetricsReport(tenant, from, to, total.conversations(), total.messages(), total.leads(),
-                total.booked(), total.confirmed(), total.cancelled(), total.rescheduled(), total.noShows(),
-                total.repliesSent(), total.repliesFailed(), total.fallbackRate(), total.chatToLead(),
-                total.confirmedShare(), total.noShowRate(),
-                new MetricsReport.Ttfr(ttfr.count(), ttfr.p50Ms(), ttfr.p90Ms(), ttfr.p99Ms(), ttfr.maxMs(),
-                        ttfr.underShare()),
-                new TreeMap<>(facts.intents()), byChannel(facts), byUtmSource(facts.utm()),
-                byVariant(facts.variants()));
+    /** A report without groups, in UTC. */
+    public static MetricsReport report(String tenant, Instant from, Instant to, WindowFacts facts) {
+        return report(tenant, new ReportQuery(from, to, null, null), ZoneId.of("UTC"), facts);
     }
 
     /**
-     * Experiments by id, arms by name (both sorted): booked, confirmed and no-show appointments of each arm, and its
-     * confirmed share and no-show rate over its bookings. An experiment appears once an appointment event names it.
+     * @param zone the tenant's time zone: periods are its local hours, days and weeks
+     * @throws ProblemException 400 when a period grouping would produce more than {@value #MAX_PERIODS} groups
      */
-    static Map<String, Map<String, MetricsReport.VariantReport>> byVariant(List<VariantCount> counts) {
-        Map<String, Map<String, long[]>> sums = new TreeMap<>();
-        for (VariantCount c : counts) {
-            if (c.experiment() == null || c.variant() == null) {
-                continue;
-            }
-            long[] sum = sums.computeIfAbsent(c.experiment(), e -> new TreeMap<>())
-                    .computeIfAbsent(c.variant(), v -> new long[3]);
-            switch (c.type()) {
-                case Topics.APPOINTMENT_BOOKED -> sum[0] += c.events();
-                case Topics.APPOINTMENT_CONFIRMED -> sum[1] += c.events();
-                case Topics.NO_SHOW -> sum[2] += c.events();
-                default -> {
-                    // other types do not enter the arm's numbers
-                }
+    public static MetricsReport report(String tenant, ReportQuery query, ZoneId zone, WindowFacts facts) {
+        List<Attributed> rows = new ArrayList<>();
+        for (FactRow row : facts.rows()) {
+            Attributed a = Attributed.of(row, facts.conversation(row.conversation()));
+            if (query.channel() == null || query.channel() == a.channel) {
+                rows.add(a);
             }
         }
-        Map<String, Map<String, MetricsReport.VariantReport>> result = new LinkedHashMap<>();
-        sums.forEach((experiment, arms) -> {
-            Map<String, MetricsReport.VariantReport> byArm = new LinkedHashMap<>();
-            arms.forEach((arm, s) -> byArm.put(arm, new MetricsReport.VariantReport(s[0], s[1], s[2],
-                    Rates.ratio(s[1], s[0]), Rates.ratio(s[2], s[0]))));
-            result.put(experiment, byArm);
-        });
-        return result;
-    }
+        List<Attributed> firsts = new ArrayList<>();
+        for (FirstResponse first : facts.firstResponses()) {
+            Attributed a = Attributed.of(first, facts.conversation(first.conversation()));
+            if (query.channel() == null || query.channel() == a.channel) {
+                firsts.add(a);
+            }
+        }
+        Figures total = figures(rows, firsts);
+        Map<String, Long> intents = new TreeMap<>();
+        rows.stream().filter(a -> Topics.MESSAGE_CLASSIFIED.equals(a.row.type()))
+                .forEach(a -> intents.merge(a.row.intent() == null ? "unknown" : a.row.intent(), 1L, Long::sum));
 
-    /** Every channel, in the enum's order, zeros included, so the shape of the report does not depend on traffic. */
-    static Map<String, MetricsReport.ChannelReport> byChannel(FactSummary facts) {
-        Map<String, MetricsReport.ChannelReport> result = new LinkedHashMap<>();
+        Map<String, MetricsReport.ChannelReport> byChannel = new LinkedHashMap<>();
+        Map<String, Figures> channels = split(GroupBy.CHANNEL, rows, firsts, zone);
         for (Channel channel : Channel.values()) {
-            Tally tally = Tally.of(facts.counts().stream().filter(c -> c.channel() == channel).toList());
-            List<Long> firstResponses = facts.firstResponses().stream().filter(r -> r.channel() == channel)
-                    .map(FirstResponse::responseMs).toList();
-            result.put(channel.name(), new MetricsReport.ChannelReport(tally.conversations(), tally.messages(),
-                    tally.leads(), tally.booked(), LatencySummary.median(firstResponses)));
+            Figures f = channels.getOrDefault(channel.name(), Figures.EMPTY);
+            byChannel.put(channel.name(), new MetricsReport.ChannelReport(f.conversations(), f.messages(), f.leads(),
+                    f.booked(), f.ttfr().p50Ms()));
         }
+        Map<String, MetricsReport.UtmReport> byUtmSource = new LinkedHashMap<>();
+        split(GroupBy.UTM_SOURCE, rows, firsts, zone).forEach((source, f) -> {
+            if (f.conversations() > 0 || f.leads() > 0) {
+                byUtmSource.put(source, new MetricsReport.UtmReport(f.conversations(), f.leads()));
+            }
+        });
+        Map<String, Map<String, MetricsReport.VariantReport>> byVariant = new LinkedHashMap<>();
+        split(GroupBy.VARIANT, rows, firsts, zone).forEach((key, f) -> {
+            if (f.booked() + f.confirmed() + f.noShow() == 0) {
+                return; // an arm is judged on its appointments
+            }
+            int colon = key.indexOf(':');
+            byVariant.computeIfAbsent(key.substring(0, colon), e -> new LinkedHashMap<>())
+                    .put(key.substring(colon + 1), new MetricsReport.VariantReport(f.booked(), f.confirmed(),
+                            f.noShow(), f.confirmedShare(), f.noShowRate()));
+        });
+
+        List<MetricsReport.Group> groups = query.groupBy() == null ? null : groups(query, zone, rows, firsts);
+        return new MetricsReport(tenant, query.from(), query.to(), total, intents, byChannel, byUtmSource, byVariant,
+                query.groupBy() == null ? null : query.groupBy().param, groups);
+    }
+
+    private static List<MetricsReport.Group> groups(ReportQuery query, ZoneId zone, List<Attributed> rows,
+                                                    List<Attributed> firsts) {
+        GroupBy by = query.groupBy();
+        Map<String, Figures> split = split(by, rows, firsts, zone);
+        List<MetricsReport.Group> groups = new ArrayList<>();
+        if (by.period()) {
+            // every period of the window, the empty ones too, so a trend has no holes
+            Instant start = by.periodStart(query.from(), zone);
+            while (start.isBefore(query.to())) {
+                if (groups.size() == MAX_PERIODS) {
+                    throw ProblemException.badRequest("the window has more than " + MAX_PERIODS + " periods of one "
+                            + by.param + "; choose a shorter window or a longer period", "groupBy");
+                }
+                Instant end = by.periodEnd(start, zone);
+                String key = by.keys(null, null, null, Map.of(), start, zone).get(0);
+                groups.add(new MetricsReport.Group(key, max(start, query.from()), min(end, query.to()),
+                        split.getOrDefault(key, Figures.EMPTY)));
+                start = end;
+            }
+        } else if (by == GroupBy.CHANNEL) {
+            for (Channel channel : Channel.values()) {
+                groups.add(new MetricsReport.Group(channel.name(), null, null,
+                        split.getOrDefault(channel.name(), Figures.EMPTY)));
+            }
+        } else {
+            split.forEach((key, f) -> groups.add(new MetricsReport.Group(key, null, null, f)));
+        }
+        return groups;
+    }
+
+    /** The figures of each group the facts fall into, groups sorted by key. */
+    static Map<String, Figures> split(GroupBy by, List<Attributed> rows, List<Attributed> firsts, ZoneId zone) {
+        Map<String, List<FactRow>> rowGroups = new HashMap<>();
+        Map<String, List<FirstResponse>> firstGroups = new HashMap<>();
+        BiFunction<Attributed, Instant, List<String>> keys = (a, at) -> by.keys(a.channel, a.utmSource,
+                a.utmCampaign, a.variants, at, zone);
+        for (Attributed a : rows) {
+            for (String key : keys.apply(a, a.row.occurredAt())) {
+                rowGroups.computeIfAbsent(key, k -> new ArrayList<>()).add(a.row);
+            }
+        }
+        for (Attributed a : firsts) {
+            for (String key : keys.apply(a, a.first.sentAt())) {
+                firstGroups.computeIfAbsent(key, k -> new ArrayList<>()).add(a.first);
+            }
+        }
+        Map<String, Figures> result = new TreeMap<>();
+        rowGroups.keySet().forEach(k -> result.put(k, null));
+        firstGroups.keySet().forEach(k -> result.put(k, null));
+        result.replaceAll((k, none) -> Figures.of(rowGroups.getOrDefault(k, List.of()),
+                firstGroups.getOrDefault(k, List.of())));
         return result;
     }
 
-    /** Sources sorted by name; conversations and leads without one are grouped under {@value #NO_UTM_SOURCE}. */
-    static Map<String, MetricsReport.UtmReport> byUtmSource(List<UtmCount> counts) {
-        Map<String, long[]> sums = new TreeMap<>();
-        for (UtmCount c : counts) {
-            String source = c.source() == null || c.source().isBlank() ? NO_UTM_SOURCE : c.source().strip();
-            long[] sum = sums.computeIfAbsent(source, s -> new long[2]);
-            sum[0] += c.conversations();
-            sum[1] += c.leads();
+    private static Figures figures(List<Attributed> rows, List<Attributed> firsts) {
+        return Figures.of(rows.stream().map(a -> a.row).toList(), firsts.stream().map(a -> a.first).toList());
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    /** A fact or first response with the channel, source, campaign and arms it counts under. */
+    record Attributed(FactRow row, FirstResponse first, Channel channel, String utmSource, String utmCampaign,
+                      Map<String, String> variants) {
+
+        static Attributed of(FactRow row, ConversationInfo conversation) {
+            boolean lead = Topics.LEAD_CREATED.equals(row.type());
+            // a lead counts under its own campaign when it names one; everything else under its conversation's
+            String source = lead && !blank(row.utmSource()) ? row.utmSource()
+                    : firstNonBlank(conversation.utmSource(), row.utmSource());
+            String campaign = lead && !blank(row.utmCampaign()) ? row.utmCampaign()
+                    : firstNonBlank(conversation.utmCampaign(), row.utmCampaign());
+            Map<String, String> variants = new TreeMap<>(conversation.variants());
+            variants.putAll(row.variants());
+            return new Attributed(row, null, row.channel() != null ? row.channel() : conversation.channel(), source,
+                    campaign, variants);
         }
-        Map<String, MetricsReport.UtmReport> result = new LinkedHashMap<>();
-        sums.forEach((source, sum) -> result.put(source, new MetricsReport.UtmReport(sum[0], sum[1])));
-        return result;
+
+        static Attributed of(FirstResponse first, ConversationInfo conversation) {
+            return new Attributed(null, first, first.channel() != null ? first.channel() : conversation.channel(),
+                    conversation.utmSource(), conversation.utmCampaign(), conversation.variants());
+        }
+
+        private static boolean blank(String value) {
+            return value == null || value.isBlank();
+        }
+
+        private static String firstNonBlank(String a, String b) {
+            return blank(a) ? b : a;
+        }
     }
 }

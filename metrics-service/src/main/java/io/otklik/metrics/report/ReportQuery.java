@@ -16,21 +16,29 @@ import java.util.stream.Collectors;
  * @param from    first instant included
  * @param to      first instant excluded
  * @param channel only this channel's facts, or null for all
+ * @param groupBy  how to slice the report into groups, or null for totals only
  */
-public record ReportQuery(Instant from, Instant to, Channel channel) {
+public record ReportQuery(Instant from, Instant to, Channel channel, GroupBy groupBy) {
+
+    /** Without groups. */
+    public static ReportQuery parse(String from, String to, String channel, Instant now, Duration defaultWindow) {
+        return parse(from, to, channel, null, now, defaultWindow);
+    }
 
     /**
      * @param now           the default {@code to}
      * @param defaultWindow how far back {@code from} lies when not given
      * @throws ProblemException 400 naming the parameter at fault
      */
-    public static ReportQuery parse(String from, String to, String channel, Instant now, Duration defaultWindow) {
+    public static ReportQuery parse(String from, String to, String channel, String groupBy, Instant now,
+                                    Duration defaultWindow) {
         Instant end = blank(to) ? now : instant(to, "to");
         Instant start = blank(from) ? end.minus(defaultWindow) : instant(from, "from");
         if (!start.isBefore(end)) {
             throw ProblemException.badRequest("'from' (" + start + ") must be before 'to' (" + end + ")", "from");
         }
-        return new ReportQuery(start, end, blank(channel) ? null : channel(channel));
+        return new ReportQuery(start, end, blank(channel) ? null : channel(channel),
+                blank(groupBy) ? null : GroupBy.parse(groupBy));
     }
 
     private static Instant instant(String value, String field) {

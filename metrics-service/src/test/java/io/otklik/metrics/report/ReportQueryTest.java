@@ -27,7 +27,7 @@ class ReportQueryTest {
     @Test
     void defaultsToTheLastWindowUpToNow() {
         ReportQuery q = ReportQuery.parse(null, "", null, NOW, WEEK);
-        assertThat(q).isEqualTo(new ReportQuery(Instant.parse("2025-05-25T12:00:00Z"), NOW, null));
+        assertThat(q).isEqualTo(new ReportQuery(Instant.parse("2025-05-25T12:00:00Z"), NOW, null, null));
         assertThat(ReportQuery.parse(null, "2020-01-08T00:00:00Z", " ", NOW, WEEK).from())
                 .isEqualTo(Instant.parse("2020-01-01T00:00:00Z"));
     }
