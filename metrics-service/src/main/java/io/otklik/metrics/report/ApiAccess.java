@@ -33,7 +33,7 @@ public class ApiAccess {
      */
     public Scope scope(String apiKey, String tenantParam) {
         String wanted = tenantParam == null || tenantParam.isBlank() ? null : tenantParam.strip();
-        if (isAdmin(apiKey)) {
+        if (admin(apiKey)) {
             if (wanted == null) {
                 return Scope.ALL;
             }
@@ -49,7 +49,8 @@ public class ApiAccess {
         return Scope.tenant(tenant.id());
     }
 
-    private boolean isAdmin(String apiKey) {
+    /** Whether the key is the operator's (admin) key. */
+    public boolean admin(String apiKey) {
         if (apiKey == null || adminKey.isEmpty()) {
             return false;
         }

@@ -47,13 +47,30 @@ public class MetricsService {
     }
 
     public Uni<MetricsReport> report(Scope scope, ReportQuery query) {
-        ZoneId zone = scope.all() ? ZoneOffset.UTC
+        return facts(scope, query).map(facts -> ReportCalculator.report(scope.label(), query, zone(scope), facts));
+    }
+
+    /**
+     * Several groupings of one window from one read of the store (the dashboard's tables): the report of
+     * {@code query} once per {@code groupBy} given, in that order.
+     */
+    public Uni<List<MetricsReport>> reports(Scope scope, ReportQuery query, List<GroupBy> groupings) {
+        ZoneId zone = zone(scope);
+        return facts(scope, query).map(facts -> groupings.stream().map(by -> ReportCalculator.report(scope.label(),
+                new ReportQuery(query.from(), query.to(), query.channel(), by), zone, facts)).toList());
+    }
+
+    /** Where the scope's hours, days and weeks are counted: the tenant's zone, UTC for all tenants. */
+    public ZoneId zone(Scope scope) {
+        return scope.all() ? ZoneOffset.UTC
                 : tenants.byId(scope.tenantId()).map(Tenant::zone).orElse(ZoneOffset.UTC);
+    }
+
+    private Uni<WindowFacts> facts(Scope scope, ReportQuery query) {
         return Panache.withSession(() -> Panache.getSession().chain(session -> rows(session, scope, query)
-                        .chain(rows -> firstResponses(session, scope, query)
-                                .chain(firsts -> conversations(session, scope, query)
-                                        .map(conversations -> new WindowFacts(rows, firsts, conversations))))))
-                .map(facts -> ReportCalculator.report(scope.label(), query, zone, facts));
+                .chain(rows -> firstResponses(session, scope, query)
+                        .chain(firsts -> conversations(session, scope, query)
+                                .map(conversations -> new WindowFacts(rows, firsts, conversations))))));
     }
 
     private Uni<List<FactRow>> rows(Mutiny.Session session, Scope scope, ReportQuery query) {
