@@ -40,7 +40,7 @@ import java.util.List;
 @Path("/dashboard")
 public class DashboardResource {
 
-    static final String COOKIE = "otklik_dashboard_key";
+    public static final String COOKIE = "otklik_dashboard_key";
     /** The windows the page offers, in days. */
     static final List<Integer> DAYS = List.of(1, 7, 30, 90);
 

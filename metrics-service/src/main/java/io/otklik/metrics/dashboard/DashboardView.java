@@ -3,6 +3,7 @@ package io.otklik.metrics.dashboard;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.otklik.events.EventJson;
 import io.otklik.metrics.report.Figures;
+import io.otklik.metrics.report.GroupBy;
 import io.otklik.metrics.report.MetricsReport;
 import io.otklik.metrics.report.ReportCalculator;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ public record DashboardView(String tenant, String window, List<Tile> tiles, List
         List<List<String>> rows = new ArrayList<>();
         for (MetricsReport.Group g : grouped.groups()) {
             Figures f = g.figures();
-            rows.add(List.of(g.key(), Long.toString(f.conversations()), Long.toString(f.messages()),
+            rows.add(List.of(GroupBy.NONE.equals(g.key()) ? "без метки" : g.key(), Long.toString(f.conversations()), Long.toString(f.messages()),
                     Long.toString(f.leads()), Format.percent(f.chatToLead()), Long.toString(f.booked()),
                     Format.percent(f.confirmedShare()), Format.percent(f.noShowRate()),
                     Format.seconds(f.ttfr().p50Ms()), Format.percent(f.fallbackRate())));
