@@ -120,6 +120,8 @@ public final class DemoMain {
         }
         System.out.printf("  metrics (admin)   %s/api/v1/metrics  with header X-Api-Key: %s%n",
                 suite.url(Suite.Service.METRICS), DemoSecrets.ADMIN_API_KEY);
+        System.out.printf("  dashboard         %s/dashboard  (key: %s for the salon, %s for every tenant)%n",
+                suite.url(Suite.Service.METRICS), DemoSecrets.SALON_API_KEY, DemoSecrets.ADMIN_API_KEY);
         System.out.printf("  fakes             %s/__admin/requests  (what WhatsApp, Telegram, Instagram, SMS and"
                 + " Bitrix24 received)%n", fakes.baseUrl());
         System.out.printf("  kafka             %s   postgres %s (databases otklik_demo_*)%n", infra.kafka(),
