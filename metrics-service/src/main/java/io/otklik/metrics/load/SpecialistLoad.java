@@ -1,0 +1,14 @@
+package io.otklik.metrics.load;
+
+import java.util.List;
+
+/**
+ * A tenant's specialist load in a window: the specialists' booked minutes over their working minutes, and each
+ * specialist's own, in tenants.yaml order.
+ */
+public record SpecialistLoad(long bookedMinutes, long workingMinutes, double load, List<StaffLoad> byStaff) {
+
+    public SpecialistLoad {
+        byStaff = List.copyOf(byStaff);
+    }
+}
