@@ -220,6 +220,50 @@ class MetricsFlowTest {
                 .body("detail", org.hamcrest.Matchers.containsString("channel, utm_source, utm_campaign, variant"));
     }
 
+    /**
+     * A day of the salon (Moscow): Анна and Екатерина work 09:00–21:00, 720 minutes each. Анна has 10:00–11:00
+     * (60) and a 15:00 visit moved to 17:00–18:00 (60); Екатерина 12:00–13:30 (90) and an 18:00 visit that was
+     * cancelled; an evening visit 20:30–21:30 the day before is outside. Total 210 of 1440 minutes.
+     */
+    @Test
+    void specialistLoadOfADayByHand() {
+        java.time.ZoneId moscow = java.time.ZoneId.of("Europe/Moscow");
+        // a random day of 2021–2024: no other test writes there (their hours lie in 2001–2020)
+        java.time.LocalDate day = java.time.LocalDate.of(2021, 1, 1)
+                .plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(4 * 365));
+        Instant from = day.atStartOfDay(moscow).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(moscow).toInstant();
+        java.util.function.BiFunction<Integer, Integer, Instant> at = (h, m) -> day.atTime(h, m).atZone(moscow)
+                .toInstant();
+        TestEvents salon = new TestEvents("demo-salon");
+        MessageReceived c = salon.received(conversation(), Channel.TELEGRAM, null, from.minus(Duration.ofDays(2)));
+        Instant booking = from.minus(Duration.ofDays(1));
+        salon.appointment(c, "anna", at.apply(10, 0), at.apply(11, 0), booking);
+        var moved = salon.appointment(c, "anna", at.apply(15, 0), at.apply(16, 0), booking.plusSeconds(60));
+        salon.rescheduled(c, moved, at.apply(15, 0), at.apply(17, 0), at.apply(18, 0), booking.plusSeconds(120));
+        salon.appointment(c, "katya", at.apply(12, 0), at.apply(13, 30), booking.plusSeconds(180));
+        var dropped = salon.appointment(c, "katya", at.apply(18, 0), at.apply(19, 0), booking.plusSeconds(240));
+        salon.cancelled(c, dropped, at.apply(18, 0), booking.plusSeconds(300));
+        salon.appointment(c, "katya", at.apply(20, 30).minus(Duration.ofDays(1)),
+                at.apply(21, 30).minus(Duration.ofDays(1)), booking.plusSeconds(360));
+
+        JsonNode expected = json("""
+                {"booked_minutes":210,"working_minutes":1440,"load":0.14583333333333334,"by_staff":[
+                  {"staff_id":"anna","name":"Анна","booked_minutes":120,"working_minutes":720,
+                   "load":0.16666666666666666},
+                  {"staff_id":"katya","name":"Екатерина","booked_minutes":90,"working_minutes":720,"load":0.125}]}""");
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(report(SALON_KEY, from, to).get("specialist_load")).isEqualTo(expected));
+        // per local day: the same on the day, nothing booked on the next one; no load per channel or for all tenants
+        JsonNode days = report(SALON_KEY, from, to.plus(Duration.ofDays(1)), "groupBy", "day");
+        assertThat(days.get("groups").get(0).get("specialist_load")).isEqualTo(expected);
+        assertThat(days.get("groups").get(1).get("specialist_load").get("booked_minutes").asLong()).isZero();
+        assertThat(days.get("groups").get(1).get("specialist_load").get("working_minutes").asLong()).isEqualTo(1440);
+        assertThat(report(SALON_KEY, from, to, "groupBy", "channel").get("groups").get(0).has("specialist_load"))
+                .isFalse();
+        assertThat(report(ADMIN_KEY, from, to).has("specialist_load")).isFalse();
+    }
+
     private static List<String> keys(JsonNode report) {
         List<String> keys = new java.util.ArrayList<>();
         report.get("groups").forEach(g -> keys.add(g.get("key").asText()));
@@ -289,8 +333,16 @@ class MetricsFlowTest {
                  "by_utm_source":{"(none)":{"conversations":2,"leads":1},"instagram":{"conversations":1,"leads":1}},
                  "by_variant":{}}
                 """.formatted(from, to));
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> assertThat(report(SALON_KEY, from, to)).isEqualTo(expected));
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode r = report(SALON_KEY, from, to);
+            JsonNode load = ((com.fasterxml.jackson.databind.node.ObjectNode) r).remove("specialist_load");
+            assertThat(r).isEqualTo(expected);
+            // the salon's two specialists work 09:00–21:00 Moscow time every day: the hour is theirs or not;
+            // the booking is for the next day, so nothing of it falls in this hour
+            int hour = from.atZone(java.time.ZoneId.of("Europe/Moscow")).getHour();
+            assertThat(load.get("working_minutes").asLong()).isEqualTo(hour >= 9 && hour < 21 ? 120 : 0);
+            assertThat(load.get("booked_minutes").asLong()).isZero();
+        });
 
         // one channel: the confirmation carries no channel and counts through its conversation's
         JsonNode whatsapp = report(SALON_KEY, from, to, "channel", "WHATSAPP");

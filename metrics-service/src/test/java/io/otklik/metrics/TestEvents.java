@@ -7,7 +7,9 @@ import io.otklik.events.EventEnvelope;
 import io.otklik.events.EventJson;
 import io.otklik.events.EventTypes;
 import io.otklik.events.data.AppointmentBooked;
+import io.otklik.events.data.AppointmentCancelled;
 import io.otklik.events.data.AppointmentConfirmed;
+import io.otklik.events.data.AppointmentRescheduled;
 import io.otklik.events.data.Channel;
 import io.otklik.events.data.Classification;
 import io.otklik.events.data.Contact;
@@ -106,6 +108,29 @@ final class TestEvents {
                 new LeadCreated(UUID.randomUUID(), m.conversationId(), "client-1", m.channel(), m.contact(), null,
                         "BOOK", "Клиент хочет записаться на стрижку", false, m.receivedAt(), score,
                         List.of("service_named"))), m.conversationId());
+    }
+
+    /** A booking of the staff member for [startsAt, endsAt), made at {@code at}; returns the appointment id. */
+    UUID appointment(MessageReceived m, String staffId, Instant startsAt, Instant endsAt, Instant at) {
+        UUID appointment = UUID.randomUUID();
+        publish(EventEnvelope.of(EventTypes.APPOINTMENT_BOOKED, "routing-service", at, tenant,
+                appointment.toString(), new AppointmentBooked(appointment, m.conversationId(), null, "client-1",
+                        m.channel(), "account-1", m.contact(), "haircut", "Стрижка", staffId, staffId, startsAt,
+                        endsAt, "Europe/Moscow")), m.conversationId());
+        return appointment;
+    }
+
+    void rescheduled(MessageReceived m, UUID appointment, Instant previous, Instant startsAt, Instant endsAt,
+                     Instant at) {
+        publish(EventEnvelope.of(EventTypes.APPOINTMENT_RESCHEDULED, "routing-service", at, tenant,
+                appointment.toString(), new AppointmentRescheduled(appointment, m.conversationId(), null, previous,
+                        startsAt, endsAt)), m.conversationId());
+    }
+
+    void cancelled(MessageReceived m, UUID appointment, Instant startsAt, Instant at) {
+        publish(EventEnvelope.of(EventTypes.APPOINTMENT_CANCELLED, "routing-service", at, tenant,
+                appointment.toString(), new AppointmentCancelled(appointment, m.conversationId(), null, startsAt, at,
+                        "client")), m.conversationId());
     }
 
     /** A manager's label of a classified message (nlu-service's intent_feedback). */

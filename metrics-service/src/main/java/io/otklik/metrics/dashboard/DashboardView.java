@@ -51,7 +51,7 @@ public record DashboardView(String tenant, String window, List<Tile> tiles, List
                                    MetricsReport bySource, MetricsReport byCampaign, List<Link> periods,
                                    List<Link> tenants) {
         Figures t = byDay.totals();
-        List<Tile> tiles = List.of(
+        List<Tile> tiles = new ArrayList<>(List.of(
                 new Tile("ttfr", "Первый ответ, медиана", Format.seconds(t.ttfr().p50Ms()),
                         "цель < 5 с; p90 " + Format.seconds(t.ttfr().p90Ms()) + ", бот " + Format.seconds(
                                 t.ttfrBot().p50Ms()) + ", сотрудник " + Format.seconds(t.ttfrHuman().p50Ms()),
@@ -71,7 +71,15 @@ public record DashboardView(String tenant, String window, List<Tile> tiles, List
                         t.noShow() + " из " + t.booked() + "; цель — на 15–40 % меньше, чем без напоминаний", "info"),
                 new Tile("intent_accuracy", "Точность интентов", t.intentAccuracy().reviewed() == 0 ? "—"
                         : Format.percent(t.intentAccuracy().accuracy()),
-                        "проверено менеджерами: " + t.intentAccuracy().reviewed(), "info"));
+                        "проверено менеджерами: " + t.intentAccuracy().reviewed(), "info")));
+        if (t.specialistLoad() != null) {
+            double load = t.specialistLoad().load();
+            tiles.add(new Tile("load", "Загрузка специалистов", Format.percent(load),
+                    "цель 78 % (до Otklik 55 %); " + t.specialistLoad().bookedMinutes() + " из "
+                            + t.specialistLoad().workingMinutes() + " мин",
+                    t.specialistLoad().workingMinutes() == 0 ? "info" : load >= 0.78 ? "ok" : load < 0.55 ? "bad"
+                            : "info"));
+        }
         List<Table> tables = List.of(table("channels", "Каналы", "Канал", byChannel),
                 table("sources", "Источники (utm_source)", "Источник", bySource),
                 table("campaigns", "Кампании (utm_campaign)", "Кампания", byCampaign));

@@ -1,9 +1,11 @@
 package io.otklik.metrics.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.otklik.events.Topics;
+import io.otklik.metrics.load.SpecialistLoad;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Duration;
 import java.util.Collection;
@@ -30,13 +32,17 @@ import java.util.Set;
  * @param ttfrHuman       the same for answers a person approved first (sandbox drafts)
  * @param intentAccuracy  the model's intent against what managers said, on the messages they reviewed
  * @param leadQuality     the lead quality score (1–5) of the slice's leads (seed target: mean ≥ 3)
+ * @param specialistLoad  booked minutes / working minutes of the tenant's specialists (seed 004: 55 % → 78 %); only
+ *                        for one tenant's whole window and its periods, without a channel filter (else null, and
+ *                        left out of the JSON)
  */
 @RegisterForReflection
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Figures(long conversations, long messages, long leads, long booked, long confirmed, long cancelled,
                       long rescheduled, long noShow, long repliesSent, long repliesFailed, double fallbackRate,
                       double chatToLead, double confirmedShare, double noShowRate, Ttfr ttfr, Ttfr ttfrBot,
-                      Ttfr ttfrHuman, IntentAccuracy intentAccuracy, LeadQuality leadQuality) {
+                      Ttfr ttfrHuman, IntentAccuracy intentAccuracy, LeadQuality leadQuality,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) SpecialistLoad specialistLoad) {
 
     /** Seed 000: the first answer should reach the client within 5 seconds. */
     public static final Duration FIRST_RESPONSE_TARGET = Duration.ofSeconds(5);
@@ -81,6 +87,12 @@ public record Figures(long conversations, long messages, long leads, long booked
     @RegisterForReflection
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record LeadQuality(long scored, Double mean, Map<String, Long> distribution) {
+    }
+
+    public Figures withSpecialistLoad(SpecialistLoad load) {
+        return new Figures(conversations, messages, leads, booked, confirmed, cancelled, rescheduled, noShow,
+                repliesSent, repliesFailed, fallbackRate, chatToLead, confirmedShare, noShowRate, ttfr, ttfrBot,
+                ttfrHuman, intentAccuracy, leadQuality, load);
     }
 
     /** The numbers of the given facts and first responses (already restricted to the slice). */
@@ -142,7 +154,7 @@ public record Figures(long conversations, long messages, long leads, long booked
                 Ttfr.of(firstResponses.stream().filter(f -> !f.human()).map(FirstResponse::responseMs).toList()),
                 Ttfr.of(firstResponses.stream().filter(FirstResponse::human).map(FirstResponse::responseMs).toList()),
                 new IntentAccuracy(feedback.size(), correct, Rates.ratio(correct, feedback.size())),
-                new LeadQuality(scored, scored == 0 ? null : (double) scoreSum / scored, distribution));
+                new LeadQuality(scored, scored == 0 ? null : (double) scoreSum / scored, distribution), null);
     }
 
     /** The event types the figures count. */

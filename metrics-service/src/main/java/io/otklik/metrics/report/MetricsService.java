@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.otklik.events.EventJson;
 import io.otklik.events.Topics;
 import io.otklik.events.data.Channel;
+import io.otklik.metrics.load.AppointmentEvent;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.platform.tenant.TenantRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -67,10 +68,45 @@ public class MetricsService {
     }
 
     private Uni<WindowFacts> facts(Scope scope, ReportQuery query) {
+        Tenant tenant = scope.all() ? null : tenants.byId(scope.tenantId()).orElse(null);
         return Panache.withSession(() -> Panache.getSession().chain(session -> rows(session, scope, query)
                 .chain(rows -> firstResponses(session, scope, query)
                         .chain(firsts -> conversations(session, scope, query)
-                                .map(conversations -> new WindowFacts(rows, firsts, conversations))))));
+                                .chain(conversations -> appointments(session, tenant, query)
+                                        .map(appointments -> new WindowFacts(rows, firsts, conversations, tenant,
+                                                appointments)))))));
+    }
+
+    /**
+     * Every booked, rescheduled and cancelled event of the tenant's appointments that start, at some point of their
+     * history, within a day of the window (moves across the window's edge included); none for all tenants.
+     */
+    private Uni<List<AppointmentEvent>> appointments(Mutiny.Session session, Tenant tenant, ReportQuery query) {
+        if (tenant == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        String near = "select g.data ->> 'appointmentId' from event_fact g where g.tenant_id = :tenant"
+                + " and g.type in (:types)"
+                + " and (g.data ->> 'startsAt')::timestamptz >= cast(:from as timestamptz) - interval '1 day'"
+                + " and (g.data ->> 'startsAt')::timestamptz < cast(:to as timestamptz) + interval '1 day'";
+        String sql = "select f.type, f.data ->> 'appointmentId', f.data ->> 'staffId', f.data ->> 'startsAt',"
+                + " f.data ->> 'endsAt', f.occurred_at from event_fact f where f.tenant_id = :tenant"
+                + " and f.type in (:types) and f.data ->> 'appointmentId' in (" + near + ")";
+        return session.createNativeQuery(sql, Object[].class)
+                .setParameter("tenant", tenant.id())
+                .setParameter("types", List.of(Topics.APPOINTMENT_BOOKED, Topics.APPOINTMENT_RESCHEDULED,
+                        Topics.APPOINTMENT_CANCELLED))
+                .setParameter("from", utc(query.from()))
+                .setParameter("to", utc(query.to()))
+                .getResultList()
+                .map(result -> {
+                    List<AppointmentEvent> events = new ArrayList<>(result.size());
+                    for (Object[] r : result) {
+                        events.add(new AppointmentEvent((String) r[0], (String) r[1], (String) r[2],
+                                parseInstant(r[3]), parseInstant(r[4]), instant(r[5])));
+                    }
+                    return events;
+                });
     }
 
     private Uni<List<FactRow>> rows(Mutiny.Session session, Scope scope, ReportQuery query) {
@@ -210,6 +246,17 @@ public class MetricsService {
             return t.toInstant(ZoneOffset.UTC);
         }
         throw new IllegalStateException("not a timestamp: " + value);
+    }
+
+    private static Instant parseInstant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse((String) value).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null; // not a time: the calculator skips what it cannot place
+        }
     }
 
     private static long number(Object value) {

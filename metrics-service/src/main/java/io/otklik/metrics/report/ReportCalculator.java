@@ -2,6 +2,7 @@ package io.otklik.metrics.report;
 
 import io.otklik.events.Topics;
 import io.otklik.events.data.Channel;
+import io.otklik.metrics.load.LoadCalculator;
 import io.otklik.platform.web.ProblemException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -56,7 +57,7 @@ public final class ReportCalculator {
                 firsts.add(a);
             }
         }
-        Figures total = figures(rows, firsts);
+        Figures total = withLoad(figures(rows, firsts), query, facts, query.from(), query.to());
         Map<String, Long> intents = new TreeMap<>();
         rows.stream().filter(a -> Topics.MESSAGE_CLASSIFIED.equals(a.row.type()))
                 .forEach(a -> intents.merge(a.row.intent() == null ? "unknown" : a.row.intent(), 1L, Long::sum));
@@ -85,13 +86,13 @@ public final class ReportCalculator {
                             f.noShow(), f.confirmedShare(), f.noShowRate()));
         });
 
-        List<MetricsReport.Group> groups = query.groupBy() == null ? null : groups(query, zone, rows, firsts);
+        List<MetricsReport.Group> groups = query.groupBy() == null ? null : groups(query, zone, facts, rows, firsts);
         return new MetricsReport(tenant, query.from(), query.to(), total, intents, byChannel, byUtmSource, byVariant,
                 query.groupBy() == null ? null : query.groupBy().param, groups);
     }
 
-    private static List<MetricsReport.Group> groups(ReportQuery query, ZoneId zone, List<Attributed> rows,
-                                                    List<Attributed> firsts) {
+    private static List<MetricsReport.Group> groups(ReportQuery query, ZoneId zone, WindowFacts facts,
+                                                    List<Attributed> rows, List<Attributed> firsts) {
         GroupBy by = query.groupBy();
         Map<String, Figures> split = split(by, rows, firsts, zone);
         List<MetricsReport.Group> groups = new ArrayList<>();
@@ -105,8 +106,10 @@ public final class ReportCalculator {
                 }
                 Instant end = by.periodEnd(start, zone);
                 String key = by.keys(null, null, null, Map.of(), start, zone).get(0);
-                groups.add(new MetricsReport.Group(key, max(start, query.from()), min(end, query.to()),
-                        split.getOrDefault(key, Figures.EMPTY)));
+                Instant groupFrom = max(start, query.from());
+                Instant groupTo = min(end, query.to());
+                groups.add(new MetricsReport.Group(key, groupFrom, groupTo,
+                        withLoad(split.getOrDefault(key, Figures.EMPTY), query, facts, groupFrom, groupTo)));
                 start = end;
             }
         } else if (by == GroupBy.CHANNEL) {
@@ -142,6 +145,14 @@ public final class ReportCalculator {
         result.replaceAll((k, none) -> Figures.of(rowGroups.getOrDefault(k, List.of()),
                 firstGroups.getOrDefault(k, List.of())));
         return result;
+    }
+
+    /** The specialist load of one tenant's [from, to), when the report is of one tenant and all channels. */
+    private static Figures withLoad(Figures figures, ReportQuery query, WindowFacts facts, Instant from, Instant to) {
+        if (facts.tenant() == null || query.channel() != null) {
+            return figures;
+        }
+        return figures.withSpecialistLoad(LoadCalculator.of(facts.tenant(), from, to, facts.appointments()));
     }
 
     private static Figures figures(List<Attributed> rows, List<Attributed> firsts) {

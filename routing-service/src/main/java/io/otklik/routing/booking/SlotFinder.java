@@ -1,7 +1,7 @@
 package io.otklik.routing.booking;
 
+import io.otklik.platform.schedule.WorkCalendar;
 import io.otklik.platform.tenant.Tenant;
-import io.otklik.routing.schedule.WorkCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -2,10 +2,10 @@ package io.otklik.routing.dialog;
 
 import io.otklik.events.data.Classification;
 import io.otklik.events.data.Entities;
+import io.otklik.platform.schedule.WorkCalendar;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.routing.booking.SlotFinder;
 import io.otklik.platform.tenant.OnDuty;
-import io.otklik.routing.schedule.WorkCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

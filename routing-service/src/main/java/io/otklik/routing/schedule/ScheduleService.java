@@ -1,5 +1,7 @@
 package io.otklik.routing.schedule;
 
+import io.otklik.platform.schedule.ProductionCalendar;
+import io.otklik.platform.schedule.WorkCalendar;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.platform.web.ProblemException;
 import io.otklik.routing.booking.AppointmentStore;

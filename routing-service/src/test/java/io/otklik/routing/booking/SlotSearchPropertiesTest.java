@@ -2,9 +2,9 @@ package io.otklik.routing.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.otklik.platform.schedule.ProductionCalendar;
+import io.otklik.platform.schedule.WorkCalendar;
 import io.otklik.platform.tenant.Tenant;
-import io.otklik.routing.schedule.ProductionCalendar;
-import io.otklik.routing.schedule.WorkCalendar;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

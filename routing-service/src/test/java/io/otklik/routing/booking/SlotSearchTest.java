@@ -2,9 +2,9 @@ package io.otklik.routing.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.otklik.platform.schedule.WorkCalendar;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.routing.TestTenants;
-import io.otklik.routing.schedule.WorkCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,4 +1,4 @@
-package io.otklik.routing.schedule;
+package io.otklik.platform.schedule;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

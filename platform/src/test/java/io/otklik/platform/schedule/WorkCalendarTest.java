@@ -1,10 +1,8 @@
-package io.otklik.routing.schedule;
+package io.otklik.platform.schedule;
 
-import static io.otklik.routing.TestTenants.span;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.otklik.platform.tenant.Tenant;
-import io.otklik.routing.TestTenants;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -16,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Business and staff working time day by day: weekday hours, breaks, weekly and dated days off, holidays. */
 class WorkCalendarTest {
 
-    final Tenant fitness = TestTenants.fitness();
+    final Tenant fitness = fitness();
     final WorkCalendar calendar = WorkCalendar.of(fitness);
     final Tenant.Staff ivan = fitness.staffMember("ivan").orElseThrow();
     final Tenant.Staff olesya = fitness.staffMember("olesya").orElseThrow();
@@ -86,6 +84,26 @@ class WorkCalendarTest {
         assertThat(c.businessHours(workingSaturday.plusDays(7))).isEmpty();
         // and the Monday it was moved to is off
         assertThat(c.businessHours(LocalDate.of(2025, 11, 3))).isEmpty();
+    }
+
+    /**
+     * routing-service's test fitness studio in Vladivostok (UTC+10), the parts a calendar reads: weekdays 08:00–22:00,
+     * Saturday 10:00–18:00, closed on Sunday and on 2026-12-30; Иван works Monday 12:00–20:00, otherwise the studio's
+     * hours, never on Wednesday, lunch 14:00–15:00, off on 2026-12-15; Олеся the studio's hours.
+     */
+    static Tenant fitness() {
+        return new Tenant("test-fitness", "Фитнес-студия «Прибой»", "Asia/Vladivostok", "fitness", null, null, null,
+                new Tenant.Hours(LocalTime.of(8, 0), LocalTime.of(22, 0), 60,
+                        Map.of(DayOfWeek.SATURDAY, span(10, 18)), List.of(DayOfWeek.SUNDAY), null),
+                List.of(new Tenant.Staff("ivan", "Иван", "specialist", null, List.of("training"), null,
+                                Map.of(DayOfWeek.MONDAY, span(12, 20)), List.of(DayOfWeek.WEDNESDAY),
+                                List.of(span(14, 15)), List.of(LocalDate.of(2026, 12, 15))),
+                        new Tenant.Staff("olesya", "Олеся", "specialist", null, List.of("training"))),
+                List.of(), null, null, null, List.of(LocalDate.of(2026, 12, 30)), false, List.of());
+    }
+
+    static Tenant.Span span(int fromHour, int toHour) {
+        return new Tenant.Span(LocalTime.of(fromHour, 0), LocalTime.of(toHour, 0));
     }
 
     static Tenant withCalendar(Tenant t, List<LocalDate> closed, boolean worksOnHolidays) {

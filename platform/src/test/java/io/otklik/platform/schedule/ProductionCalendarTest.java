@@ -1,4 +1,4 @@
-package io.otklik.routing.schedule;
+package io.otklik.platform.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

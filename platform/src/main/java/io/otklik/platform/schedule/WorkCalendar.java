@@ -1,4 +1,4 @@
-package io.otklik.routing.schedule;
+package io.otklik.platform.schedule;
 
 import io.otklik.platform.tenant.Tenant;
 import java.time.DayOfWeek;
@@ -136,8 +136,8 @@ public final class WorkCalendar {
         return from.isBefore(to) ? new Tenant.Span(from, to) : null;
     }
 
-    /** The span with the cuts removed. */
-    static List<Tenant.Span> minus(Tenant.Span span, List<Tenant.Span> cuts) {
+    /** The span with the cuts removed (public for routing-service's schedule view: free time between appointments). */
+    public static List<Tenant.Span> minus(Tenant.Span span, List<Tenant.Span> cuts) {
         List<Tenant.Span> pieces = new ArrayList<>(List.of(span));
         for (Tenant.Span cut : cuts.stream().sorted(Comparator.comparing(Tenant.Span::from)).toList()) {
             List<Tenant.Span> next = new ArrayList<>();
