@@ -97,33 +97,44 @@ public final class MetricsRebuild {
             s.store().check();
             s.store().createFresh(s.database());
             out.accept("rebuild: created database " + s.database() + " on " + s.store());
-
-            Map<String, String> env = new HashMap<>();
-            env.put("KAFKA_BOOTSTRAP_SERVERS", s.kafka());
-            env.put("OTKLIK_PG_HOST", s.store().host());
-            env.put("OTKLIK_PG_PORT", Integer.toString(s.store().port()));
-            env.put("OTKLIK_PG_USER", s.store().user());
-            if (s.store().password() != null) {
-                env.put("OTKLIK_PG_PASSWORD", s.store().password());
-            }
-            Map<String, String> metricsEnv = new HashMap<>(s.serviceEnv());
-            metricsEnv.put("OTKLIK_METRICS_DB", s.database());
-            metricsEnv.put("OTKLIK_METRICS_GROUP", s.group());
-            metricsEnv.put("OTKLIK_ADMIN_API_KEY", s.adminKey());
-            // the live service sent each unreadable event to its dead-letter topic already
-            metricsEnv.put("OTKLIK_METRICS_FAILURE_STRATEGY", "ignore");
-            Suite suite = Suite.start(s.root(), s.workDir().resolve("logs"), "rebuild", Ports.freeBlock(6), env,
-                    List.of(Suite.Service.METRICS), Map.of(Suite.Service.METRICS, metricsEnv),
-                    line -> out.accept("rebuild: " + line));
-            started.add(suite);
             try {
-                String rebuiltUrl = suite.url(Suite.Service.METRICS);
-                offsets.awaitConsumed(s.group(), start, s.timeout(), Duration.ofSeconds(3), "rebuild", out);
-                return read(s, offsets, topics, rebuiltUrl, out);
-            } finally {
-                started.remove(suite);
-                Shutdown.closeAll(new ArrayList<>(List.of(suite)), "rebuild");
+                return rebuild(s, offsets, topics, start, out, started);
+            } catch (Exception | Error e) {
+                // a half-filled store is of no use: the next rebuild starts from the topics again
+                out.accept("rebuild: failed; dropping database " + s.database());
+                s.store().drop(s.database());
+                throw e;
             }
+        }
+    }
+
+    private static Outcome rebuild(Settings s, TopicOffsets offsets, List<String> topics, TopicOffsets.Snapshot start,
+                                   Consumer<String> out, List<AutoCloseable> started) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", s.kafka());
+        env.put("OTKLIK_PG_HOST", s.store().host());
+        env.put("OTKLIK_PG_PORT", Integer.toString(s.store().port()));
+        env.put("OTKLIK_PG_USER", s.store().user());
+        if (s.store().password() != null) {
+            env.put("OTKLIK_PG_PASSWORD", s.store().password());
+        }
+        Map<String, String> metricsEnv = new HashMap<>(s.serviceEnv());
+        metricsEnv.put("OTKLIK_METRICS_DB", s.database());
+        metricsEnv.put("OTKLIK_METRICS_GROUP", s.group());
+        metricsEnv.put("OTKLIK_ADMIN_API_KEY", s.adminKey());
+        // the live service sent each unreadable event to its dead-letter topic already
+        metricsEnv.put("OTKLIK_METRICS_FAILURE_STRATEGY", "ignore");
+        Suite suite = Suite.start(s.root(), s.workDir().resolve("logs"), "rebuild", Ports.freeBlock(6), env,
+                List.of(Suite.Service.METRICS), Map.of(Suite.Service.METRICS, metricsEnv),
+                line -> out.accept("rebuild: " + line));
+        started.add(suite);
+        try {
+            String rebuiltUrl = suite.url(Suite.Service.METRICS);
+            offsets.awaitConsumed(s.group(), start, s.timeout(), Duration.ofSeconds(3), "rebuild", out);
+            return read(s, offsets, topics, rebuiltUrl, out);
+        } finally {
+            started.remove(suite);
+            Shutdown.closeAll(new ArrayList<>(List.of(suite)), "rebuild");
         }
     }
 

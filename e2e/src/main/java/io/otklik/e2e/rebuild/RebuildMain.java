@@ -193,13 +193,15 @@ public final class RebuildMain {
             say("restart metrics-service to use it: ./otklik down && ./otklik up (the broker and the databases are"
                     + " kept); the old database stays until you drop it");
         } else {
-            if (swap) {
-                say("not swapped: the numbers differ");
+            if (exit != 0) {
+                say("%sthe rebuilt store is kept; if the live store is the one that is wrong, switch"
+                        + " metrics-service to the rebuilt one by starting it with", swap ? "not swapped: " : "");
+            } else {
+                say("the rebuilt store is kept; to switch metrics-service to it, start it with");
             }
-            say("the rebuilt store is kept; to switch metrics-service to it, start it with");
             System.out.println("  " + env.toString().trim());
-            say("(with ./otklik up: run ./otklik metrics-rebuild --swap, or write these lines to %s, then"
-                    + " ./otklik down && ./otklik up)", upDir.resolve("metrics.env"));
+            say("(with ./otklik up: %swrite these lines to %s, then ./otklik down && ./otklik up)",
+                    exit == 0 ? "run ./otklik metrics-rebuild --swap, or " : "", upDir.resolve("metrics.env"));
         }
         return exit;
     }

@@ -159,7 +159,7 @@ public final class TopicOffsets implements AutoCloseable {
 
     /**
      * Waits until the group has consumed every partition up to the snapshot's end offsets, reporting progress every
-     * {@code every} (a total line and one line per unfinished topic) and each topic once it is done.
+     * {@code every} (the total and each unfinished topic on one line) and each topic once it is done.
      *
      * @throws IllegalStateException when the group is not there within {@code timeout}
      */
@@ -191,10 +191,10 @@ public final class TopicOffsets implements AutoCloseable {
             }
             if (System.nanoTime() >= nextReport) {
                 nextReport += every.toNanos();
-                progress.accept(String.format("%s: %d/%d events (%d%%), %.0f s", label, done, total,
-                        total == 0 ? 100 : done * 100 / total, (System.nanoTime() - started) / 1e9));
-                now.stream().filter(t -> !t.complete()).forEach(t -> progress.accept(String.format(
-                        "%s:   %-24s %d/%d", label, t.topic(), t.done(), t.total())));
+                progress.accept(String.format("%s: %d/%d events (%d%%), %.0f s; reading %s", label, done, total,
+                        total == 0 ? 100 : done * 100 / total, (System.nanoTime() - started) / 1e9,
+                        String.join(", ", now.stream().filter(t -> !t.complete())
+                                .map(t -> t.topic() + " " + t.done() + "/" + t.total()).toList())));
             }
             Thread.sleep(500);
         }
