@@ -1,6 +1,5 @@
 package io.otklik.e2e.rebuild;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.otklik.e2e.Project;
 import io.otklik.e2e.Shutdown;
 import java.io.IOException;
