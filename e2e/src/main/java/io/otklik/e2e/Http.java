@@ -27,9 +27,22 @@ public final class Http {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Like {@link #get}, but null when the resource does not exist (404). */
+    public static JsonNode getIfFound(String url, String apiKey) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("X-Api-Key", apiKey).GET(), true);
+    }
+
     private static JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return send(request, false);
+    }
+
+    private static JsonNode send(HttpRequest.Builder request, boolean nullIfNotFound)
+            throws IOException, InterruptedException {
         HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
+        if (nullIfNotFound && response.statusCode() == 404) {
+            return null;
+        }
         if (response.statusCode() / 100 != 2) {
             throw new IOException(request.build().uri() + " answered " + response.statusCode() + ": "
                     + response.body());

@@ -78,7 +78,7 @@ public final class Suite implements AutoCloseable {
 
     /**
      * Starts the given services; {@code serviceEnv} adds settings for one service only (e.g. the adjustable clock of
-     * reminder-service in the demo), on top of {@code env}.
+     * reminder-service in the demo), on top of {@code env} and of the port and database this class sets.
      */
     public static Suite start(Path root, Path logDir, String run, int portBase, Map<String, String> env,
                               List<Service> services, Map<Service, Map<String, String>> serviceEnv,
@@ -95,11 +95,12 @@ public final class Suite implements AutoCloseable {
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile());
                 pb.environment().putAll(env);
-                pb.environment().putAll(serviceEnv.getOrDefault(s, Map.of()));
                 pb.environment().put(s.envPrefix + "_PORT", Integer.toString(port));
                 pb.environment().put(s.envPrefix + "_DB", s.database(run));
                 pb.environment().put("OTKLIK_TENANTS_FILE", root.resolve("tenants.yaml").toString());
                 pb.environment().put("OTKLIK_HTTP_HOST", "127.0.0.1");
+                // last, so a service's own settings win (e.g. the database of ./otklik metrics-rebuild)
+                pb.environment().putAll(serviceEnv.getOrDefault(s, Map.of()));
                 suite.processes.put(s, pb.start());
                 suite.ports.put(s, port);
                 suite.logs.put(s, log);

@@ -15,6 +15,20 @@ import java.time.Duration;
 @ApplicationScoped
 public class FactMeters {
 
+    /** Micrometer name of the event counter; Prometheus: {@value #EVENTS_PROMETHEUS}. */
+    public static final String EVENTS = "otklik.events";
+    public static final String EVENTS_PROMETHEUS = "otklik_events_total";
+    /** Micrometer name of the first-response timer; Prometheus: {@value #FIRST_RESPONSE_PROMETHEUS}{@code _bucket} etc. */
+    public static final String FIRST_RESPONSE = "otklik.first.response";
+    public static final String FIRST_RESPONSE_PROMETHEUS = "otklik_first_response_seconds";
+    /**
+     * The only tags: each has a bounded set of values (tenants of tenants.yaml, the four channels, the event types),
+     * so the number of series stays small. deploy/grafana/otklik-metrics.json selects by them (GrafanaDashboardTest).
+     */
+    public static final String TAG_TYPE = "type";
+    public static final String TAG_TENANT = "tenant";
+    public static final String TAG_CHANNEL = "channel";
+
     private final MeterRegistry registry;
 
     public FactMeters(MeterRegistry registry) {
@@ -22,19 +36,19 @@ public class FactMeters {
     }
 
     void counted(Fact fact) {
-        Counter.builder("otklik.events")
+        Counter.builder(EVENTS)
                 .description("Events stored by metrics-service, once per event id")
-                .tag("type", fact.type())
-                .tag("tenant", fact.tenantId())
+                .tag(TAG_TYPE, fact.type())
+                .tag(TAG_TENANT, fact.tenantId())
                 .register(registry)
                 .increment();
     }
 
     void firstResponse(Fact fact) {
-        Timer.builder("otklik.first.response")
+        Timer.builder(FIRST_RESPONSE)
                 .description("Time from a conversation's first inbound message to its first answer")
-                .tag("tenant", fact.tenantId())
-                .tag("channel", fact.channel().name())
+                .tag(TAG_TENANT, fact.tenantId())
+                .tag(TAG_CHANNEL, fact.channel().name())
                 .publishPercentileHistogram()
                 .serviceLevelObjectives(ReportCalculator.FIRST_RESPONSE_TARGET)
                 .minimumExpectedValue(Duration.ofMillis(100))
