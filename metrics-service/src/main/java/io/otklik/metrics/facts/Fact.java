@@ -18,7 +18,6 @@ import io.otklik.events.data.ReplyFailed;
 import io.otklik.events.data.ReplyKind;
 import io.otklik.events.data.ReplyRequested;
 import io.otklik.events.data.ReplySent;
-import io.otklik.events.data.Utm;
 import io.otklik.metrics.report.ResponseTime;
 import java.time.Instant;
 import java.util.UUID;
@@ -28,11 +27,10 @@ import java.util.UUID;
  *
  * @param conversationId the conversation the event belongs to, if it names one
  * @param channel        the channel the event names, if any (appointment events name none)
- * @param utmSource      the campaign source the event carries, if any
  * @param answer         for a {@code reply_sent} ANSWER that knows when its question arrived: the response time
  */
 public record Fact(UUID eventId, String tenantId, String type, String subject, Instant occurredAt,
-                   String conversationId, Channel channel, String utmSource, Answer answer) {
+                   String conversationId, Channel channel, Answer answer) {
 
     /**
      * An answer to a client's message, a candidate for its conversation's first response.
@@ -46,16 +44,13 @@ public record Fact(UUID eventId, String tenantId, String type, String subject, I
         Object data = event.data();
         String conversation = null;
         Channel channel = null;
-        Utm utm = null;
         Answer answer = null;
         if (data instanceof MessageReceived m) {
             conversation = m.conversationId();
             channel = m.channel();
-            utm = m.utm();
         } else if (data instanceof MessageClassified c && c.message() != null) {
             conversation = c.message().conversationId();
             channel = c.message().channel();
-            utm = c.message().utm();
         } else if (data instanceof ReplyRequested r) {
             conversation = r.conversationId();
             channel = r.channel();
@@ -73,7 +68,6 @@ public record Fact(UUID eventId, String tenantId, String type, String subject, I
         } else if (data instanceof LeadCreated l) {
             conversation = l.conversationId();
             channel = l.channel();
-            utm = l.utm();
         } else if (data instanceof LeadRouted l) {
             conversation = l.conversationId();
         } else if (data instanceof HandoffRequested h) {
@@ -104,7 +98,7 @@ public record Fact(UUID eventId, String tenantId, String type, String subject, I
             conversation = feedback.conversationId();
         }
         return new Fact(event.id(), event.tenantId(), event.type(), event.subject(), event.time(),
-                blankToNull(conversation), channel, utm == null ? null : blankToNull(utm.source()), answer);
+                blankToNull(conversation), channel, answer);
     }
 
     private static String blankToNull(String value) {

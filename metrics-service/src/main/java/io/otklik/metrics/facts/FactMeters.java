@@ -4,8 +4,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.otklik.metrics.report.ReportCalculator;
+import io.otklik.platform.tenant.TenantRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 /**
  * Prometheus view of the facts (at {@code /q/metrics}): {@code otklik_events_total{type,tenant}} counts each event
@@ -29,17 +32,37 @@ public class FactMeters {
     public static final String TAG_TENANT = "tenant";
     public static final String TAG_CHANNEL = "channel";
 
-    private final MeterRegistry registry;
+    /** The tenant label of events naming a tenant that tenants.yaml does not know (keeps the label set bounded). */
+    public static final String OTHER_TENANT = "other";
 
+    private final MeterRegistry registry;
+    private final Predicate<String> knownTenant;
+
+    @Inject
+    public FactMeters(MeterRegistry registry, TenantRegistry tenants) {
+        this(registry, id -> tenants.byId(id).isPresent());
+    }
+
+    /** With every tenant id taken as known (tests). */
     public FactMeters(MeterRegistry registry) {
+        this(registry, id -> true);
+    }
+
+    public FactMeters(MeterRegistry registry, Predicate<String> knownTenant) {
         this.registry = registry;
+        this.knownTenant = knownTenant;
+    }
+
+    /** The tenant id as a label value: a tenant of tenants.yaml, else {@value #OTHER_TENANT}. */
+    String tenantLabel(String tenantId) {
+        return tenantId != null && knownTenant.test(tenantId) ? tenantId : OTHER_TENANT;
     }
 
     void counted(Fact fact) {
         Counter.builder(EVENTS)
                 .description("Events stored by metrics-service, once per event id")
                 .tag(TAG_TYPE, fact.type())
-                .tag(TAG_TENANT, fact.tenantId())
+                .tag(TAG_TENANT, tenantLabel(fact.tenantId()))
                 .register(registry)
                 .increment();
     }
@@ -47,7 +70,7 @@ public class FactMeters {
     void firstResponse(Fact fact) {
         Timer.builder(FIRST_RESPONSE)
                 .description("Time from a conversation's first inbound message to its first answer")
-                .tag(TAG_TENANT, fact.tenantId())
+                .tag(TAG_TENANT, tenantLabel(fact.tenantId()))
                 .tag(TAG_CHANNEL, fact.channel().name())
                 .publishPercentileHistogram()
                 .serviceLevelObjectives(ReportCalculator.FIRST_RESPONSE_TARGET)

@@ -57,12 +57,9 @@ public class FactService {
     }
 
     private Uni<Recorded> derive(Mutiny.Session session, Fact fact) {
-        Uni<Void> conversation = fact.conversationId() == null
-                || (fact.channel() == null && fact.utmSource() == null)
-                ? Uni.createFrom().voidItem() : upsertConversation(session, fact);
-        return conversation.chain(() -> fact.answer() == null
+        return fact.answer() == null
                 ? Uni.createFrom().item(new Recorded(fact, true, false))
-                : upsertFirstResponse(session, fact).map(first -> new Recorded(fact, true, first)));
+                : upsertFirstResponse(session, fact).map(first -> new Recorded(fact, true, first));
     }
 
     private void measure(Recorded recorded) {
@@ -95,23 +92,6 @@ public class FactService {
                 .setParameter("received", utc(clock.instant()))
                 .executeUpdate()
                 .map(inserted -> inserted == 1);
-    }
-
-    /** The conversation's channel and UTM source: the first value known wins, later events only fill gaps. */
-    private Uni<Void> upsertConversation(Mutiny.Session session, Fact fact) {
-        return session.createNativeQuery("insert into conversation_fact (tenant_id, conversation_id, channel,"
-                        + " utm_source, first_seen_at) values (:tenant, :conversation, :channel, :utm, :at)"
-                        + " on conflict (tenant_id, conversation_id) do update set"
-                        + " channel = coalesce(conversation_fact.channel, excluded.channel),"
-                        + " utm_source = coalesce(conversation_fact.utm_source, excluded.utm_source),"
-                        + " first_seen_at = least(conversation_fact.first_seen_at, excluded.first_seen_at)")
-                .setParameter("tenant", fact.tenantId())
-                .setParameter("conversation", fact.conversationId())
-                .setParameter("channel", fact.channel() == null ? null : fact.channel().name())
-                .setParameter("utm", fact.utmSource())
-                .setParameter("at", utc(fact.occurredAt()))
-                .executeUpdate()
-                .replaceWithVoid();
     }
 
     /**

@@ -40,7 +40,6 @@ class FactTest {
         assertThat(fact.occurredAt()).isEqualTo(T);
         assertThat(fact.conversationId()).isEqualTo("c1");
         assertThat(fact.channel()).isEqualTo(Channel.WEB_FORM);
-        assertThat(fact.utmSource()).isEqualTo("instagram");
         assertThat(fact.answer()).isNull();
     }
 
@@ -52,7 +51,6 @@ class FactTest {
         Fact fact = Fact.of(event);
         assertThat(fact.conversationId()).isEqualTo("c2");
         assertThat(fact.channel()).isEqualTo(Channel.TELEGRAM);
-        assertThat(fact.utmSource()).isNull();
     }
 
     @Test
@@ -91,7 +89,6 @@ class FactTest {
                 new LeadCreated(UUID.randomUUID(), "c5", "client-1", Channel.INSTAGRAM,
                         new Contact("u5", null, null), new Utm("vk", null, null, null, null), "BOOK", "Запись",
                         false, T)));
-        assertThat(lead.utmSource()).isEqualTo("vk");
         assertThat(lead.channel()).isEqualTo(Channel.INSTAGRAM);
     }
 }

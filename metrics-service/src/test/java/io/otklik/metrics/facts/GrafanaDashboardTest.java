@@ -54,13 +54,13 @@ class GrafanaDashboardTest {
         Instant now = Instant.parse("2026-03-02T09:00:00Z");
         for (Channel channel : Channel.values()) {
             Fact answer = new Fact(UUID.randomUUID(), "demo-salon", Topics.REPLY_SENT, "conv-" + channel, now,
-                    "conv-" + channel, channel, null,
+                    "conv-" + channel, channel,
                     new Fact.Answer(UUID.randomUUID(), now.minusMillis(1200), now, 1200));
             meters.counted(answer);
             meters.firstResponse(answer);
         }
         for (String topic : Topics.all()) {
-            meters.counted(new Fact(UUID.randomUUID(), "demo-clinic", topic, "s", now, null, null, null, null));
+            meters.counted(new Fact(UUID.randomUUID(), "demo-clinic", topic, "s", now, null, null, null));
         }
         for (String line : registry.scrape().split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
