@@ -190,6 +190,13 @@ class MetricsFlowTest {
                 a.get("confirmed").asLong())).containsExactly(1L, 1L, 1L, 1L);
         assertThat(a.get("confirmed_share").asDouble()).isEqualTo(1.0);
 
+        // two dimensions at once: only c1 is in an experiment, on WhatsApp
+        JsonNode channelArms = report(SALON_KEY, from, to, "groupBy", "channel,variant");
+        assertThat(keys(channelArms)).containsExactly("WHATSAPP | reminder-timing:A");
+        assertThat(channelArms.get("groups").get(0).get("keys")).isEqualTo(json("""
+                {"channel":"WHATSAPP","variant":"reminder-timing:A"}"""));
+        assertThat(channelArms.get("groups").get(0).get("confirmed").asLong()).isEqualTo(1);
+
         // by hour, in the salon's zone (Moscow): both hours listed, the second empty
         JsonNode hours = report(SALON_KEY, from, to, "groupBy", "hour");
         java.time.format.DateTimeFormatter hour = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:00");

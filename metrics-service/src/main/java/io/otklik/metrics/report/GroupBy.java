@@ -43,6 +43,35 @@ public enum GroupBy {
                         + Arrays.stream(values()).map(g -> g.param).collect(Collectors.joining(", ")), "groupBy"));
     }
 
+    /**
+     * {@code day,channel}: up to three distinct dimensions, at most one of them a period.
+     *
+     * @throws ProblemException 400 naming {@code groupBy}
+     */
+    public static List<GroupBy> parseAll(String value) {
+        List<GroupBy> dims = new java.util.ArrayList<>();
+        for (String part : value.split(",")) {
+            GroupBy by = parse(part);
+            if (dims.contains(by)) {
+                throw ProblemException.badRequest("'" + by.param + "' is named twice in groupBy", "groupBy");
+            }
+            if (by.period() && dims.stream().anyMatch(GroupBy::period)) {
+                throw ProblemException.badRequest("groupBy takes one period (hour, day or week) at a time",
+                        "groupBy");
+            }
+            dims.add(by);
+        }
+        if (dims.size() > 3) {
+            throw ProblemException.badRequest("groupBy takes at most three dimensions", "groupBy");
+        }
+        return List.copyOf(dims);
+    }
+
+    /** The dimensions as the query names them: {@code day,channel}. */
+    public static String param(List<GroupBy> dims) {
+        return dims.stream().map(d -> d.param).collect(Collectors.joining(","));
+    }
+
     public boolean period() {
         return this == HOUR || this == DAY || this == WEEK;
     }

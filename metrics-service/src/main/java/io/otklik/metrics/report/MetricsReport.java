@@ -23,12 +23,13 @@ public record MetricsReport(String tenant, Instant from, Instant to, @JsonUnwrap
 
     /**
      * One group of {@code ?groupBy=}: its key (channel, source, campaign, {@code experiment:arm}, or the local hour
-     * {@code 2025-03-01T10:00}, day {@code 2025-03-01} or ISO week {@code 2025-W09}) and the same figures as the
-     * totals. A period's {@code from} and {@code to} are its bounds within the window.
+     * {@code 2025-03-01T10:00}, day {@code 2025-03-01} or ISO week {@code 2025-W09}; with several dimensions the
+     * keys joined by {@code " | "}, and each one in {@code keys} by dimension) and the same figures as the totals.
+     * A period's {@code from} and {@code to} are its bounds within the window.
      */
     @RegisterForReflection
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Group(String key, @JsonInclude(JsonInclude.Include.NON_NULL) Instant from,
+    public record Group(String key, Map<String, String> keys, @JsonInclude(JsonInclude.Include.NON_NULL) Instant from,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Instant to, @JsonUnwrapped Figures figures) {
     }
 

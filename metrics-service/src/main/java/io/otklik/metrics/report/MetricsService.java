@@ -58,7 +58,7 @@ public class MetricsService {
     public Uni<List<MetricsReport>> reports(Scope scope, ReportQuery query, List<GroupBy> groupings) {
         ZoneId zone = zone(scope);
         return facts(scope, query).map(facts -> groupings.stream().map(by -> ReportCalculator.report(scope.label(),
-                new ReportQuery(query.from(), query.to(), query.channel(), by), zone, facts)).toList());
+                new ReportQuery(query.from(), query.to(), query.channel(), List.of(by)), zone, facts)).toList());
     }
 
     /** Where the scope's hours, days and weeks are counted: the tenant's zone, UTC for all tenants. */

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BiFunction;
 
 /**
  * Turns the window's facts into the owner's report: decides which facts form each slice (channel, source, campaign,
@@ -86,65 +85,147 @@ public final class ReportCalculator {
                             f.noShow(), f.confirmedShare(), f.noShowRate()));
         });
 
-        List<MetricsReport.Group> groups = query.groupBy() == null ? null : groups(query, zone, facts, rows, firsts);
+        List<MetricsReport.Group> groups = query.groupBy().isEmpty() ? null
+                : groups(query, zone, facts, rows, firsts);
         return new MetricsReport(tenant, query.from(), query.to(), total, intents, byChannel, byUtmSource, byVariant,
-                query.groupBy() == null ? null : query.groupBy().param, groups);
+                query.groupBy().isEmpty() ? null : GroupBy.param(query.groupBy()), groups);
     }
 
+    /**
+     * The groups of {@code ?groupBy=}: one per combination of the dimensions' keys that has facts, in key order;
+     * with a period, every period of the window for each such combination of the other dimensions (a trend has no
+     * holes); with the channel as the only other dimension (or alone), all four channels.
+     */
     private static List<MetricsReport.Group> groups(ReportQuery query, ZoneId zone, WindowFacts facts,
                                                     List<Attributed> rows, List<Attributed> firsts) {
-        GroupBy by = query.groupBy();
-        Map<String, Figures> split = split(by, rows, firsts, zone);
-        List<MetricsReport.Group> groups = new ArrayList<>();
-        if (by.period()) {
-            // every period of the window, the empty ones too, so a trend has no holes
-            Instant start = by.periodStart(query.from(), zone);
-            while (start.isBefore(query.to())) {
-                if (groups.size() == MAX_PERIODS) {
-                    throw ProblemException.badRequest("the window has more than " + MAX_PERIODS + " periods of one "
-                            + by.param + "; choose a shorter window or a longer period", "groupBy");
-                }
-                Instant end = by.periodEnd(start, zone);
-                String key = by.keys(null, null, null, Map.of(), start, zone).get(0);
-                Instant groupFrom = max(start, query.from());
-                Instant groupTo = min(end, query.to());
-                groups.add(new MetricsReport.Group(key, groupFrom, groupTo,
-                        withLoad(split.getOrDefault(key, Figures.EMPTY), query, facts, groupFrom, groupTo)));
-                start = end;
+        List<GroupBy> dims = query.groupBy();
+        Map<List<String>, Figures> split = split(dims, rows, firsts, zone);
+        int periodAt = -1;
+        for (int i = 0; i < dims.size(); i++) {
+            if (dims.get(i).period()) {
+                periodAt = i;
             }
-        } else if (by == GroupBy.CHANNEL) {
+        }
+        List<GroupBy> others = dims.stream().filter(d -> !d.period()).toList();
+        // channels in the enum's order; other keys sorted
+        java.util.Set<List<String>> combos = others.equals(List.of(GroupBy.CHANNEL))
+                ? new java.util.LinkedHashSet<>() : new java.util.TreeSet<>(KEY_ORDER);
+        if (others.equals(List.of(GroupBy.CHANNEL))) {
             for (Channel channel : Channel.values()) {
-                groups.add(new MetricsReport.Group(channel.name(), null, null,
-                        split.getOrDefault(channel.name(), Figures.EMPTY)));
+                combos.add(List.of(channel.name()));
             }
         } else {
-            split.forEach((key, f) -> groups.add(new MetricsReport.Group(key, null, null, f)));
+            for (List<String> key : split.keySet()) {
+                List<String> other = new ArrayList<>(key);
+                if (periodAt >= 0) {
+                    other.remove(periodAt);
+                }
+                combos.add(other);
+            }
+            if (others.isEmpty()) {
+                combos.add(List.of());
+            }
+        }
+        List<MetricsReport.Group> groups = new ArrayList<>();
+        if (periodAt < 0) {
+            for (List<String> combo : combos) {
+                groups.add(group(dims, combo, null, null, split.getOrDefault(combo, Figures.EMPTY)));
+            }
+            return groups;
+        }
+        GroupBy by = dims.get(periodAt);
+        Instant start = by.periodStart(query.from(), zone);
+        int periods = 0;
+        while (start.isBefore(query.to())) {
+            if (++periods > MAX_PERIODS) {
+                throw ProblemException.badRequest("the window has more than " + MAX_PERIODS + " periods of one "
+                        + by.param + "; choose a shorter window or a longer period", "groupBy");
+            }
+            Instant end = by.periodEnd(start, zone);
+            String period = by.keys(null, null, null, Map.of(), start, zone).get(0);
+            Instant groupFrom = max(start, query.from());
+            Instant groupTo = min(end, query.to());
+            for (List<String> combo : combos) {
+                List<String> key = new ArrayList<>(combo);
+                key.add(periodAt, period);
+                Figures f = split.getOrDefault(key, Figures.EMPTY);
+                // the specialist load belongs to time alone: a period group, not a channel's or an arm's
+                groups.add(group(dims, key, groupFrom, groupTo,
+                        dims.size() == 1 ? withLoad(f, query, facts, groupFrom, groupTo) : f));
+            }
+            start = end;
         }
         return groups;
     }
 
-    /** The figures of each group the facts fall into, groups sorted by key. */
+    private static MetricsReport.Group group(List<GroupBy> dims, List<String> key, Instant from, Instant to,
+                                             Figures figures) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (int i = 0; i < dims.size(); i++) {
+            keys.put(dims.get(i).param, key.get(i));
+        }
+        return new MetricsReport.Group(String.join(" | ", key), keys, from, to, figures);
+    }
+
+    /** Key tuples in the order of their elements. */
+    private static final java.util.Comparator<List<String>> KEY_ORDER = (a, b) -> {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = a.get(i).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    };
+
+    /** The figures of each group of one dimension the facts fall into, groups sorted by key. */
     static Map<String, Figures> split(GroupBy by, List<Attributed> rows, List<Attributed> firsts, ZoneId zone) {
-        Map<String, List<FactRow>> rowGroups = new HashMap<>();
-        Map<String, List<FirstResponse>> firstGroups = new HashMap<>();
-        BiFunction<Attributed, Instant, List<String>> keys = (a, at) -> by.keys(a.channel, a.utmSource,
-                a.utmCampaign, a.variants, at, zone);
+        Map<String, Figures> result = new TreeMap<>();
+        split(List.of(by), rows, firsts, zone).forEach((key, f) -> result.put(key.get(0), f));
+        return result;
+    }
+
+    /**
+     * The figures of each combination of the dimensions' keys the facts fall into (a fact with several arms falls
+     * into each), sorted by key.
+     */
+    static Map<List<String>, Figures> split(List<GroupBy> dims, List<Attributed> rows, List<Attributed> firsts,
+                                            ZoneId zone) {
+        Map<List<String>, List<FactRow>> rowGroups = new HashMap<>();
+        Map<List<String>, List<FirstResponse>> firstGroups = new HashMap<>();
         for (Attributed a : rows) {
-            for (String key : keys.apply(a, a.row.occurredAt())) {
+            for (List<String> key : keys(dims, a, a.row.occurredAt(), zone)) {
                 rowGroups.computeIfAbsent(key, k -> new ArrayList<>()).add(a.row);
             }
         }
         for (Attributed a : firsts) {
-            for (String key : keys.apply(a, a.first.sentAt())) {
+            for (List<String> key : keys(dims, a, a.first.sentAt(), zone)) {
                 firstGroups.computeIfAbsent(key, k -> new ArrayList<>()).add(a.first);
             }
         }
-        Map<String, Figures> result = new TreeMap<>();
+        Map<List<String>, Figures> result = new TreeMap<>(KEY_ORDER);
         rowGroups.keySet().forEach(k -> result.put(k, null));
         firstGroups.keySet().forEach(k -> result.put(k, null));
         result.replaceAll((k, none) -> Figures.of(rowGroups.getOrDefault(k, List.of()),
                 firstGroups.getOrDefault(k, List.of())));
         return result;
+    }
+
+    /** Every combination of the fact's key in each dimension (none when a dimension gives it no key). */
+    private static List<List<String>> keys(List<GroupBy> dims, Attributed a, Instant at, ZoneId zone) {
+        List<List<String>> tuples = List.of(List.of());
+        for (GroupBy by : dims) {
+            List<List<String>> next = new ArrayList<>();
+            for (String key : by.keys(a.channel, a.utmSource, a.utmCampaign, a.variants, at, zone)) {
+                for (List<String> tuple : tuples) {
+                    List<String> longer = new ArrayList<>(tuple);
+                    longer.add(key);
+                    next.add(List.copyOf(longer));
+                }
+            }
+            tuples = next;
+        }
+        return tuples;
     }
 
     /** The specialist load of one tenant's [from, to), when the report is of one tenant and all channels. */

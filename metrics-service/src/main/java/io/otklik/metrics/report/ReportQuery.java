@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -16,9 +17,13 @@ import java.util.stream.Collectors;
  * @param from    first instant included
  * @param to      first instant excluded
  * @param channel only this channel's facts, or null for all
- * @param groupBy  how to slice the report into groups, or null for totals only
+ * @param groupBy  the dimensions to slice the report into groups by (combined), empty for totals only
  */
-public record ReportQuery(Instant from, Instant to, Channel channel, GroupBy groupBy) {
+public record ReportQuery(Instant from, Instant to, Channel channel, List<GroupBy> groupBy) {
+
+    public ReportQuery {
+        groupBy = groupBy == null ? List.of() : List.copyOf(groupBy);
+    }
 
     /** Without groups. */
     public static ReportQuery parse(String from, String to, String channel, Instant now, Duration defaultWindow) {
@@ -38,7 +43,7 @@ public record ReportQuery(Instant from, Instant to, Channel channel, GroupBy gro
             throw ProblemException.badRequest("'from' (" + start + ") must be before 'to' (" + end + ")", "from");
         }
         return new ReportQuery(start, end, blank(channel) ? null : channel(channel),
-                blank(groupBy) ? null : GroupBy.parse(groupBy));
+                blank(groupBy) ? List.of() : GroupBy.parseAll(groupBy));
     }
 
     private static Instant instant(String value, String field) {

@@ -118,7 +118,7 @@ class ReportCalculatorTest {
                 Map.entry("instagram", new MetricsReport.UtmReport(1, 1)),
                 Map.entry("vk", new MetricsReport.UtmReport(0, 1)));
         MetricsReport campaigns = ReportCalculator.report("demo-salon",
-                new ReportQuery(FROM, TO, null, GroupBy.UTM_CAMPAIGN), ZoneId.of("UTC"), day());
+                new ReportQuery(FROM, TO, null, List.of(GroupBy.UTM_CAMPAIGN)), ZoneId.of("UTC"), day());
         assertThat(campaigns.groups()).extracting(MetricsReport.Group::key).containsExactly("(none)", "spring");
         Figures spring = campaigns.groups().get(1).figures();
         assertThat(List.of(spring.conversations(), spring.messages(), spring.leads(), spring.booked()))
@@ -151,7 +151,7 @@ class ReportCalculatorTest {
         assertThat(r.byVariant().get("confirm-wording")).containsExactly(
                 Map.entry("B", new MetricsReport.VariantReport(1, 1, 0, 1.0, 0.0)));
         MetricsReport grouped = ReportCalculator.report("demo-salon",
-                new ReportQuery(FROM, TO, null, GroupBy.VARIANT), ZoneId.of("UTC"), new WindowFacts(rows, List.of(),
+                new ReportQuery(FROM, TO, null, List.of(GroupBy.VARIANT)), ZoneId.of("UTC"), new WindowFacts(rows, List.of(),
                         conversations));
         // the lead's own arm is a group (with no appointments); conversation a counts in confirm-wording:B
         assertThat(grouped.groups()).extracting(MetricsReport.Group::key).containsExactly("confirm-wording:B",
@@ -197,7 +197,7 @@ class ReportCalculatorTest {
                 // 15 March 09:59 UTC is 19:59 local on the 15th; 13:59 UTC still the 15th; 14:00 UTC the 16th
                 FactRow.of("t", Topics.MESSAGE_RECEIVED, "b", WHATSAPP, Instant.parse("2020-03-15T13:59:00Z")),
                 FactRow.of("t", Topics.MESSAGE_RECEIVED, "c", WHATSAPP, Instant.parse("2020-03-15T14:00:00Z")));
-        MetricsReport r = ReportCalculator.report("demo-fitness", new ReportQuery(from, to, null, GroupBy.DAY),
+        MetricsReport r = ReportCalculator.report("demo-fitness", new ReportQuery(from, to, null, List.of(GroupBy.DAY)),
                 vladivostok, new WindowFacts(rows, List.of(), Map.of()));
         assertThat(r.groupBy()).isEqualTo("day");
         assertThat(r.groups()).extracting(MetricsReport.Group::key)
@@ -205,13 +205,13 @@ class ReportCalculatorTest {
         assertThat(r.groups()).extracting(g -> g.figures().messages()).containsExactly(1L, 1L, 1L);
         assertThat(r.groups().get(1).from()).isEqualTo(Instant.parse("2020-03-14T14:00:00Z"));
         MetricsReport weeks = ReportCalculator.report("demo-fitness", new ReportQuery(from, to, null,
-                GroupBy.WEEK), vladivostok, new WindowFacts(rows, List.of(), Map.of()));
+                List.of(GroupBy.WEEK)), vladivostok, new WindowFacts(rows, List.of(), Map.of()));
         // 14 and 15 March 2020 are Saturday and Sunday of ISO week 11; the 16th is Monday of week 12
         assertThat(weeks.groups()).extracting(MetricsReport.Group::key).containsExactly("2020-W11", "2020-W12");
         assertThat(weeks.groups()).extracting(g -> g.figures().messages()).containsExactly(2L, 1L);
         assertThat(weeks.groups().get(0).from()).isEqualTo(from);  // clipped to the window
         assertThatThrownBy(() -> ReportCalculator.report("t", new ReportQuery(from, from.plus(Duration.ofDays(40)),
-                null, GroupBy.HOUR), vladivostok, WindowFacts.EMPTY))
+                null, List.of(GroupBy.HOUR)), vladivostok, WindowFacts.EMPTY))
                 .isInstanceOf(ProblemException.class).hasMessageContaining("more than 800 periods");
     }
 
@@ -248,7 +248,7 @@ class ReportCalculatorTest {
                 "conversations", "messages", "leads", "booked", "ttfr_p50_ms");
         assertThat(json.get("from").asText()).isEqualTo("2020-03-14T00:00:00Z");
         JsonNode grouped = mapper.valueToTree(ReportCalculator.report("demo-salon",
-                new ReportQuery(FROM, TO, null, GroupBy.CHANNEL), ZoneId.of("UTC"), day()));
+                new ReportQuery(FROM, TO, null, List.of(GroupBy.CHANNEL)), ZoneId.of("UTC"), day()));
         assertThat(grouped.get("group_by").asText()).isEqualTo("channel");
         JsonNode first = grouped.get("groups").get(0);
         assertThat(first.get("key").asText()).isEqualTo("WHATSAPP");
@@ -257,11 +257,57 @@ class ReportCalculatorTest {
     }
 
     @Test
+    void dimensionsCombineIntoTheGroupsThatHaveFacts() {
+        MetricsReport r = ReportCalculator.report("demo-salon", new ReportQuery(FROM, TO, null,
+                List.of(GroupBy.CHANNEL, GroupBy.UTM_SOURCE)), ZoneId.of("UTC"), day());
+        assertThat(r.groupBy()).isEqualTo("channel,utm_source");
+        // w1 WhatsApp/instagram, w2 WhatsApp/none, t1 Telegram/none; t1's lead has its own source vk
+        assertThat(r.groups()).extracting(MetricsReport.Group::key).containsExactly("TELEGRAM | (none)",
+                "TELEGRAM | vk", "WHATSAPP | (none)", "WHATSAPP | instagram");
+        assertThat(r.groups().get(3).keys()).containsExactly(Map.entry("channel", "WHATSAPP"),
+                Map.entry("utm_source", "instagram"));
+        Figures w1 = r.groups().get(3).figures();
+        assertThat(List.of(w1.conversations(), w1.messages(), w1.leads(), w1.booked())).containsExactly(1L, 2L, 1L, 1L);
+        Figures t1 = r.groups().get(0).figures();
+        assertThat(List.of(t1.conversations(), t1.leads(), t1.booked(), t1.noShow())).containsExactly(1L, 0L, 1L, 1L);
+        assertThat(r.groups().get(1).figures().leads()).isEqualTo(1);
+        assertThat(r.groups().get(1).figures().conversations()).isZero();
+    }
+
+    @Test
+    void aPeriodWithTheChannelListsEveryChannelOfEveryPeriod() {
+        ZoneId vladivostok = ZoneId.of("Asia/Vladivostok");
+        Instant from = Instant.parse("2020-03-13T14:00:00Z");
+        Instant to = Instant.parse("2020-03-15T14:00:00Z");
+        List<FactRow> rows = List.of(
+                FactRow.of("t", Topics.MESSAGE_RECEIVED, "a", WHATSAPP, Instant.parse("2020-03-13T14:30:00Z")),
+                FactRow.of("t", Topics.MESSAGE_RECEIVED, "b", TELEGRAM, Instant.parse("2020-03-14T15:00:00Z")),
+                FactRow.of("t", Topics.MESSAGE_RECEIVED, "c", TELEGRAM, Instant.parse("2020-03-14T16:00:00Z")));
+        MetricsReport r = ReportCalculator.report("demo-fitness", new ReportQuery(from, to, null,
+                List.of(GroupBy.DAY, GroupBy.CHANNEL)), vladivostok, new WindowFacts(rows, List.of(), Map.of()));
+        assertThat(r.groups()).hasSize(8); // 2 local days × 4 channels
+        assertThat(r.groups()).extracting(MetricsReport.Group::key).startsWith("2020-03-14 | WHATSAPP",
+                "2020-03-14 | TELEGRAM", "2020-03-14 | INSTAGRAM", "2020-03-14 | WEB_FORM", "2020-03-15 | WHATSAPP");
+        assertThat(r.groups()).extracting(g -> g.figures().messages())
+                .containsExactly(1L, 0L, 0L, 0L, 0L, 2L, 0L, 0L);
+        assertThat(r.groups().get(5).from()).isEqualTo(Instant.parse("2020-03-14T14:00:00Z"));
+        assertThat(r.groups().get(5).keys()).containsExactly(Map.entry("day", "2020-03-15"),
+                Map.entry("channel", "TELEGRAM"));
+    }
+
+    @Test
     void groupByNamesTheDimensionsItKnows() {
         assertThat(GroupBy.parse(" UTM_Source ")).isEqualTo(GroupBy.UTM_SOURCE);
         assertThatThrownBy(() -> GroupBy.parse("month")).isInstanceOf(ProblemException.class)
                 .hasMessageContaining("'month' is not a dimension; use one of channel, utm_source, utm_campaign,"
                         + " variant, hour, day, week");
+        assertThat(GroupBy.parseAll("day, channel")).containsExactly(GroupBy.DAY, GroupBy.CHANNEL);
+        assertThatThrownBy(() -> GroupBy.parseAll("day,week")).isInstanceOf(ProblemException.class)
+                .hasMessageContaining("one period (hour, day or week) at a time");
+        assertThatThrownBy(() -> GroupBy.parseAll("channel,channel")).isInstanceOf(ProblemException.class)
+                .hasMessageContaining("'channel' is named twice");
+        assertThatThrownBy(() -> GroupBy.parseAll("channel,variant,utm_source,day"))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("at most three dimensions");
     }
 
     // ---- synthetic facts ----
