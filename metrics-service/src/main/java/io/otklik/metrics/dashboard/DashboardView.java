@@ -5,7 +5,6 @@ import io.otklik.events.EventJson;
 import io.otklik.metrics.report.Figures;
 import io.otklik.metrics.report.GroupBy;
 import io.otklik.metrics.report.MetricsReport;
-import io.otklik.metrics.report.ReportCalculator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +55,7 @@ public record DashboardView(String tenant, String window, List<Tile> tiles, List
                         "цель < 5 с; p90 " + Format.seconds(t.ttfr().p90Ms()) + ", бот " + Format.seconds(
                                 t.ttfrBot().p50Ms()) + ", сотрудник " + Format.seconds(t.ttfrHuman().p50Ms()),
                         t.ttfr().p50Ms() == null ? "info"
-                                : ok(t.ttfr().p50Ms() < ReportCalculator.FIRST_RESPONSE_TARGET.toMillis())),
+                                : ok(t.ttfr().p50Ms() < Figures.FIRST_RESPONSE_TARGET.toMillis())),
                 new Tile("fallback", "Бот не понял (fallback)", Format.percent(t.fallbackRate()), "цель 3–10 %",
                         t.messages() == 0 ? "info" : ok(t.fallbackRate() >= 0.03 && t.fallbackRate() <= 0.10)),
                 new Tile("chat_to_lead", "Чат → лид", Format.percent(t.chatToLead()),

@@ -3,7 +3,7 @@ package io.otklik.metrics.facts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.otklik.metrics.report.ReportCalculator;
+import io.otklik.metrics.report.Figures;
 import io.otklik.platform.tenant.TenantRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -73,7 +73,7 @@ public class FactMeters {
                 .tag(TAG_TENANT, tenantLabel(fact.tenantId()))
                 .tag(TAG_CHANNEL, fact.channel().name())
                 .publishPercentileHistogram()
-                .serviceLevelObjectives(ReportCalculator.FIRST_RESPONSE_TARGET)
+                .serviceLevelObjectives(Figures.FIRST_RESPONSE_TARGET)
                 .minimumExpectedValue(Duration.ofMillis(100))
                 .maximumExpectedValue(Duration.ofHours(1))
                 .register(registry)

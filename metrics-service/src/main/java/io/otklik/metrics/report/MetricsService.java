@@ -6,6 +6,7 @@ import io.otklik.events.EventJson;
 import io.otklik.events.Topics;
 import io.otklik.events.data.Channel;
 import io.otklik.metrics.load.AppointmentEvent;
+import io.otklik.platform.db.Rows;
 import io.otklik.platform.tenant.Tenant;
 import io.otklik.platform.tenant.TenantRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -103,7 +104,7 @@ public class MetricsService {
                     List<AppointmentEvent> events = new ArrayList<>(result.size());
                     for (Object[] r : result) {
                         events.add(new AppointmentEvent((String) r[0], (String) r[1], (String) r[2],
-                                parseInstant(r[3]), parseInstant(r[4]), instant(r[5])));
+                                parseInstant(r[3]), parseInstant(r[4]), Rows.instant(r[5])));
                     }
                     return events;
                 });
@@ -115,7 +116,7 @@ public class MetricsService {
                 + " f.data -> 'classification' ->> 'fallback', f.data -> 'classification' ->> 'intent',"
                 + " f.data ->> 'qualityScore', f.data ->> 'messageId', f.data ->> 'predictedIntent',"
                 + " f.data ->> 'correctIntent'"
-                + " from event_fact f" + window(scope, "f.occurred_at") + " and f.type in (:types)";
+                + " from event_fact f" + window(scope, "f", "occurred_at") + " and f.type in (:types)";
         return bind(session.createNativeQuery(sql, Object[].class), scope, query)
                 .setParameter("types", Figures.Type.topics())
                 .getResultList()
@@ -123,7 +124,7 @@ public class MetricsService {
                     List<FactRow> rows = new ArrayList<>(result.size());
                     for (Object[] r : result) {
                         rows.add(new FactRow((String) r[0], (String) r[1], (String) r[2], channel(r[3]),
-                                (String) r[5], (String) r[6], arms(r[7]), instant(r[4]), "true".equals(r[8]),
+                                (String) r[5], (String) r[6], arms(r[7]), Rows.instant(r[4]), "true".equals(r[8]),
                                 (String) r[9], integer(r[10]), (String) r[11], (String) r[12], (String) r[13]));
                     }
                     return rows;
@@ -139,14 +140,14 @@ public class MetricsService {
                 + " exists (select 1 from event_fact d where d.tenant_id = r.tenant_id"
                 + " and d.conversation_id = r.conversation_id and d.type = '" + Topics.DRAFT_REVIEWED + "'"
                 + " and d.data ->> 'decision' = 'APPROVED' and d.occurred_at <= r.sent_at)"
-                + " from first_response r" + window(scope, "r.sent_at").replace("f.tenant_id", "r.tenant_id");
+                + " from first_response r" + window(scope, "r", "sent_at");
         return bind(session.createNativeQuery(sql, Object[].class), scope, query)
                 .getResultList()
                 .map(result -> {
                     List<FirstResponse> firsts = new ArrayList<>(result.size());
                     for (Object[] r : result) {
-                        firsts.add(new FirstResponse((String) r[0], (String) r[1], channel(r[2]), number(r[3]),
-                                instant(r[4]), Boolean.TRUE.equals(r[5])));
+                        firsts.add(new FirstResponse((String) r[0], (String) r[1], channel(r[2]), Rows.number(r[3]),
+                                Rows.instant(r[4]), Boolean.TRUE.equals(r[5])));
                     }
                     return firsts;
                 });
@@ -159,8 +160,8 @@ public class MetricsService {
     private Uni<Map<FactRow.ConversationKey, ConversationInfo>> conversations(Mutiny.Session session, Scope scope,
                                                                              ReportQuery query) {
         String inWindow = "select f.tenant_id, " + CONVERSATION + " conversation_id from event_fact f"
-                + window(scope, "f.occurred_at") + " and " + CONVERSATION + " is not null union select f.tenant_id, f.conversation_id"
-                + " from first_response f" + window(scope, "f.sent_at");
+                + window(scope, "f", "occurred_at") + " and " + CONVERSATION + " is not null union select f.tenant_id, f.conversation_id"
+                + " from first_response f" + window(scope, "f", "sent_at");
         String sql = "select f.tenant_id, f.conversation_id, f.channel, " + UTM + " ->> 'source', "
                 + UTM + " ->> 'campaign', " + VARIANTS
                 + " from event_fact f join (" + inWindow + ") w"
@@ -204,10 +205,11 @@ public class MetricsService {
         }
     }
 
-    /** The time window and, for one tenant, its id; {@code f} is the alias of the filtered table. */
-    private static String window(Scope scope, String time) {
-        return " where " + time + " >= :from and " + time + " < :to"
-                + (scope.all() ? "" : " and f.tenant_id = :tenant");
+    /** The time window on {@code alias.time} and, for one tenant, its id. */
+    private static String window(Scope scope, String alias, String time) {
+        String column = alias + "." + time;
+        return " where " + column + " >= :from and " + column + " < :to"
+                + (scope.all() ? "" : " and " + alias + ".tenant_id = :tenant");
     }
 
     private static <T> Mutiny.SelectionQuery<T> bind(Mutiny.SelectionQuery<T> q, Scope scope, ReportQuery query) {
@@ -235,19 +237,6 @@ public class MetricsService {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime t) {
-            return t.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.LocalDateTime t) {
-            return t.toInstant(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("not a timestamp: " + value);
-    }
-
     private static Instant parseInstant(Object value) {
         if (value == null) {
             return null;
@@ -257,10 +246,6 @@ public class MetricsService {
         } catch (java.time.format.DateTimeParseException e) {
             return null; // not a time: the calculator skips what it cannot place
         }
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
     }
 
     private static Integer integer(Object value) {

@@ -20,9 +20,6 @@ import java.util.TreeMap;
  */
 public final class ReportCalculator {
 
-    /** Seed 000: the first answer should reach the client within 5 seconds. */
-    public static final java.time.Duration FIRST_RESPONSE_TARGET = Figures.FIRST_RESPONSE_TARGET;
-
     /** The bucket of conversations and leads that came without a UTM source. */
     public static final String NO_UTM_SOURCE = GroupBy.NONE;
 
@@ -107,10 +104,11 @@ public final class ReportCalculator {
             }
         }
         List<GroupBy> others = dims.stream().filter(d -> !d.period()).toList();
+        boolean channelsOnly = others.equals(List.of(GroupBy.CHANNEL));
         // channels in the enum's order; other keys sorted
-        java.util.Set<List<String>> combos = others.equals(List.of(GroupBy.CHANNEL))
-                ? new java.util.LinkedHashSet<>() : new java.util.TreeSet<>(KEY_ORDER);
-        if (others.equals(List.of(GroupBy.CHANNEL))) {
+        java.util.Set<List<String>> combos = channelsOnly ? new java.util.LinkedHashSet<>()
+                : new java.util.TreeSet<>(KEY_ORDER);
+        if (channelsOnly) {
             for (Channel channel : Channel.values()) {
                 combos.add(List.of(channel.name()));
             }
